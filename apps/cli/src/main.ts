@@ -1,0 +1,33 @@
+// `npm run cli -- <command> [args]`. Each command lives in its own file under commands/.
+import { ConfigError, loadConfig } from '../../../libs/config/src/config.js';
+import { UsageError, type CliCommand } from './command.js';
+
+const commands: CliCommand[] = [
+  // registered commands go here, one import each
+];
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    if (name && name !== 'help') console.error(`unknown command: ${name}\n`);
+    console.error('usage: npm run cli -- <command> [args]\n\ncommands:');
+    for (const c of commands) console.error(`  ${c.name.padEnd(22)} ${c.summary}`);
+    return name && name !== 'help' ? 2 : 0;
+  }
+  try {
+    return await command.run(args, loadConfig());
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\nusage: npm run cli -- ${command.usage}`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      console.error(`configuration error: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
