@@ -1,0 +1,28 @@
+// A rule breach found by a decide function. `code` is stable and machine-readable; the API maps `kind` to HTTP.
+
+export type DomainErrorKind =
+  /** The input itself is wrong (bad NIP, impossible date): 400/422. */
+  | 'invalid'
+  /** The thing already exists or the state forbids the command right now: 409. */
+  | 'conflict'
+  /** The command refers to something that does not exist: 404. */
+  | 'not_found';
+
+export interface DomainErrorDetail {
+  field?: string;
+  message: string;
+  [key: string]: unknown;
+}
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+
+  constructor(
+    readonly kind: DomainErrorKind,
+    readonly code: string,
+    message: string,
+    readonly details: DomainErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
