@@ -1,9 +1,11 @@
 // `npm run cli -- <command> [args]`. Each command lives in its own file under commands/.
 import { ConfigError, loadConfig } from '../../../libs/config/src/config.js';
 import { UsageError, type CliCommand } from './command.js';
+import { issueTokenCommand } from './commands/issue-token.js';
 
 const commands: CliCommand[] = [
   // registered commands go here, one import each
+  issueTokenCommand,
 ];
 
 async function main(argv: string[]): Promise<number> {
