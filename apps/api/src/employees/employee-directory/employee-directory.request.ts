@@ -1,0 +1,29 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+export class NipParam {
+  @ApiProperty({ example: '198503152010011002' })
+  @Matches(/^\d{18}$/, { message: 'nip must be exactly 18 digits' })
+  nip!: string;
+}
+
+export class ListEmployeesQuery {
+  @ApiPropertyOptional({ example: 'kota-manokwari' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'agencyId must be lowercase letters, digits and dashes' })
+  agencyId?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^\d{18}$/, { message: 'after must be a NIP (the nextCursor of a previous page)' })
+  after?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}

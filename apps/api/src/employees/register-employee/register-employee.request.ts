@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { EMPLOYMENT_TYPES, type EmploymentType } from '../../../../../libs/organization/src/employee/employee-events.js';
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export class RegisterEmployeeRequest {
+  @ApiProperty({ example: '198503152010011002', description: '18 digits: birth date, appointment month, gender, sequence' })
+  @IsString()
+  @Matches(/^\d{18}$/, { message: 'nip must be exactly 18 digits' })
+  nip!: string;
+
+  @ApiProperty({ example: 'Siti Rahayu, S.Pd.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: EMPLOYMENT_TYPES, example: 'PNS' })
+  @IsIn(EMPLOYMENT_TYPES)
+  employmentType!: EmploymentType;
+
+  @ApiProperty({ example: 'kota-manokwari', description: 'agency (instansi) id: lowercase letters, digits, dashes' })
+  @IsString()
+  @Matches(ID_PATTERN, { message: 'agencyId must be lowercase letters, digits and dashes (max 64)' })
+  agencyId!: string;
+
+  @ApiPropertyOptional({ example: 'disdik-sd-negeri-3' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: 'unitId must be lowercase letters, digits and dashes (max 64)' })
+  unitId?: string;
+
+  @ApiPropertyOptional({ example: 'Guru Ahli Pertama' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  positionTitle?: string;
+}
+
+export class RegisterEmployeeResponse {
+  @ApiProperty({ example: '198503152010011002' })
+  nip!: string;
+
+  @ApiProperty({ example: '0', description: 'stream revision after the command; also sent as the ETag' })
+  revision!: string;
+}

@@ -1,0 +1,52 @@
+// Opens the infrastructure, runs the projections in-process when PROJECTOR=embedded, and serves HTTP.
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Config } from '../../../libs/config/src/config.js';
+import { openInfrastructure, type Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
+import { migrateProjectionTables } from '../../../libs/projections/src/projection-tables.js';
+import {
+  projectorLogger,
+  startProjector,
+  storedProjectionMetrics,
+  type Projector,
+} from '../../projector/src/start-projector.js';
+import { createApi } from './create-api.js';
+import { systemClock, type Clock } from './tokens.js';
+
+export interface RunningApi {
+  app: NestFastifyApplication;
+  infrastructure: Infrastructure;
+  projector?: Projector;
+  stop(): Promise<void>;
+}
+
+export async function startApi(config: Config, options: { clock?: Clock; listen?: boolean } = {}): Promise<RunningApi> {
+  const infrastructure = await openInfrastructure(config);
+  await migrateProjectionTables(infrastructure.readDb);
+  const projector =
+    config.projector === 'embedded'
+      ? startProjector({
+          store: infrastructure.rawEventStore,
+          db: infrastructure.readDb,
+          connectionString: infrastructure.databaseUrl,
+          log: projectorLogger(config.logLevel),
+        })
+      : undefined;
+  const metrics = projector ?? storedProjectionMetrics({ store: infrastructure.rawEventStore, db: infrastructure.readDb });
+  const app = await createApi({ config, infrastructure, metrics, clock: options.clock ?? systemClock });
+  if (options.listen === false) {
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } else {
+    await app.listen(config.port, config.host);
+  }
+  return {
+    app,
+    infrastructure,
+    projector,
+    async stop() {
+      await app.close();
+      await projector?.stop();
+      await infrastructure.close();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+// Every read model the projector keeps up to date. Add a projection here and the projector, the API in
+// embedded mode, the rebuild CLI and /metrics all pick it up.
+import type { Projection } from '../../../libs/projections/src/projection.js';
+import { employeeDirectoryProjection } from '../../../libs/read-models/src/employee-directory/employee-directory.projection.js';
+
+export const projections: readonly Projection[] = [employeeDirectoryProjection];

@@ -1,0 +1,73 @@
+// Boots the real API (Nest on Fastify, real PostgreSQL, real projections running embedded) for e2e tests,
+// and issues dev tokens signed with the same key the API verifies with.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../libs/config/src/config.js';
+import { issueDevToken, loadOrCreateDevKey, type Role } from '../../libs/auth/src/index.js';
+import { startApi, type RunningApi } from '../../apps/api/src/start-api.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface ApiHarness {
+  api: RunningApi;
+  db: TestDatabase;
+  token(claims: { sub: string; roles: Role[]; agencyId?: string; nip?: string }): Promise<string>;
+  request(options: {
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    url: string;
+    token?: string;
+    body?: unknown;
+    payload?: string;
+    headers?: Record<string, string>;
+  }): Promise<{ statusCode: number; headers: Record<string, unknown>; body: string; json: () => unknown }>;
+  /** Polls `probe` until it returns a value (the read models follow the events asynchronously). */
+  eventually<T>(probe: () => Promise<T | undefined>, timeoutMs?: number): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startApiHarness(env: Record<string, string> = {}): Promise<ApiHarness> {
+  const db = await createTestDatabase('e2e');
+  const keyDir = await mkdtemp(join(tmpdir(), 'kinerja-e2e-'));
+  const keyFile = join(keyDir, 'dev-key.json');
+  const config = loadConfig({ DATABASE_URL: db.url, AUTH_DEV_KEY_FILE: keyFile, LOG_LEVEL: 'error', ...env });
+  const api = await startApi(config, { listen: false });
+  const key = await loadOrCreateDevKey(keyFile);
+  const fastify = api.app.getHttpAdapter().getInstance();
+  return {
+    api,
+    db,
+    token: (claims) => issueDevToken(key, claims),
+    async request({ method, url, token, body, payload, headers }) {
+      const response = await fastify.inject({
+        method,
+        url,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined || payload !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        payload: payload ?? (body === undefined ? undefined : JSON.stringify(body)),
+      });
+      return {
+        statusCode: response.statusCode,
+        headers: response.headers as Record<string, unknown>,
+        body: response.body,
+        json: () => JSON.parse(response.body) as unknown,
+      };
+    },
+    async eventually(probe, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = await probe();
+        if (value !== undefined) return value;
+        if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async close() {
+      await api.stop();
+      await db.drop();
+      await rm(keyDir, { recursive: true, force: true });
+    },
+  };
+}
