@@ -52,7 +52,7 @@ export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = read('DATABASE_URL');
   if (databaseUrl !== undefined) url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
   const eventStoreUrl = read('EVENTSTORE_URL');
-  if (eventStoreUrl !== undefined) url('EVENTSTORE_URL', eventStoreUrl, ['esdb:', 'esdb+discover:', 'kurrentdb:']);
+  if (eventStoreUrl !== undefined) eventStoreConnectionString(eventStoreUrl);
   const jwksUrl = read('AUTH_JWKS_URL');
   if (jwksUrl !== undefined) url('AUTH_JWKS_URL', jwksUrl, ['https:', 'http:']);
   const issuer = read('AUTH_ISSUER');
@@ -96,6 +96,20 @@ function url(name: ConfigVariable, text: string, protocols: string[]): void {
   }
   if (!protocols.includes(parsed.protocol)) {
     throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+}
+
+// esdb://[user:pass@]host:port[,host:port...][/][?options]: a cluster lists several hosts, which WHATWG URL
+// parsing rejects, so the grammar is checked here instead.
+const ESDB_CONNECTION_STRING =
+  /^(esdb|esdb\+discover|kurrentdb):\/\/([^@/?\s]+@)?[A-Za-z0-9.-]+(:\d{1,5})?(,[A-Za-z0-9.-]+(:\d{1,5})?)*\/?(\?[^\s]*)?$/;
+
+function eventStoreConnectionString(text: string): void {
+  if (!ESDB_CONNECTION_STRING.test(text)) {
+    throw new ConfigError(
+      'EVENTSTORE_URL',
+      'must be an EventStoreDB connection string like esdb://host1:2113,host2:2113,host3:2113?tls=false',
+    );
   }
 }
 

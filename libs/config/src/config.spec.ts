@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded mode: port 3000, embedded PostgreSQL in ./data, projections in-process', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      embeddedPg: { dataDir: 'data/pg', port: 54329 },
+      eventStoreUrl: undefined,
+      projector: 'embedded',
+      auth: { jwksUrl: undefined, issuer: undefined, audience: undefined, devKeyFile: 'data/dev-auth-key.json' },
+      logLevel: 'info',
+    });
+  });
+
+  it('reads external PostgreSQL, EventStoreDB and OIDC settings', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://app:secret@db:5432/kinerja',
+      EVENTSTORE_URL: 'esdb://es1:2113,es2:2113,es3:2113?tls=false',
+      PROJECTOR: 'external',
+      AUTH_JWKS_URL: 'https://sso.example.go.id/.well-known/jwks.json',
+      AUTH_ISSUER: 'https://sso.example.go.id',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://app:secret@db:5432/kinerja',
+      eventStoreUrl: 'esdb://es1:2113,es2:2113,es3:2113?tls=false',
+      projector: 'external',
+      auth: { jwksUrl: 'https://sso.example.go.id/.well-known/jwks.json', issuer: 'https://sso.example.go.id' },
+    });
+  });
+
+  it.each([
+    ['PORT', { PORT: 'abc' }],
+    ['PORT', { PORT: '70000' }],
+    ['EMBEDDED_PG_PORT', { EMBEDDED_PG_PORT: '-1' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x@y/z' }],
+    ['DATABASE_URL', { DATABASE_URL: 'not a url' }],
+    ['EVENTSTORE_URL', { EVENTSTORE_URL: 'http://es:2113' }],
+    ['PROJECTOR', { PROJECTOR: 'sometimes' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }],
+    ['AUTH_JWKS_URL', { AUTH_JWKS_URL: 'ftp://x/jwks', AUTH_ISSUER: 'x' }],
+    ['AUTH_ISSUER', { AUTH_JWKS_URL: 'https://sso/jwks' }],
+  ])('a bad %s is refused with an error naming it', (variable, env) => {
+    let caught: unknown;
+    try {
+      loadConfig(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).variable).toBe(variable);
+    expect((caught as ConfigError).message.startsWith(`${variable}: `)).toBe(true);
+  });
+});
