@@ -58,7 +58,7 @@ export function registerEmployeeSlice(harness: () => ApiHarness): void {
   const badInputs: [string, unknown, string, string[]][] = [
     ['missing fields', { nip: '198503152010011003' }, 'VALIDATION_FAILED', ['name', 'employmentType', 'agencyId']],
     ['an unknown field', { ...valid, nip: '198503152010011004', salary: 1 }, 'VALIDATION_FAILED', ['salary']],
-    ['wrong types', { ...valid, nip: 198503152010011005, name: 42 }, 'VALIDATION_FAILED', ['nip', 'name']],
+    ['wrong types', { ...valid, nip: 1985031520, name: 42 }, 'VALIDATION_FAILED', ['nip', 'name']],
     ['an unknown employment type', { ...valid, nip: '198503152010011006', employmentType: 'HONORER' }, 'VALIDATION_FAILED', ['employmentType']],
     ['a NIP of 17 digits', { ...valid, nip: '19850315201001100' }, 'VALIDATION_FAILED', ['nip']],
     ['an 18-digit NIP with 30 February as birth date', { ...valid, nip: '198502302010011002' }, 'INVALID_NIP', ['nip']],
