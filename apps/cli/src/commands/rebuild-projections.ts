@@ -6,7 +6,7 @@ import type { Projection } from '../../../../libs/projections/src/projection.js'
 import { rebuildProjection, type RebuildOptions } from '../../../../libs/projections/src/rebuild.js';
 import { openInfrastructure, type Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { projections as registered } from '../../../projector/src/projections.js';
-import { shutdownSignal } from '../../../projector/src/shutdown-signal.js';
+import { shutdownSignal } from '../../../../libs/runtime/src/shutdown-signal.js';
 import { parseFlags, UsageError, type CliCommand } from '../command.js';
 import { ProgressBar, type ProgressOutput } from '../progress-bar.js';
 
