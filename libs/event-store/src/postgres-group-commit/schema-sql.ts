@@ -78,8 +78,9 @@ BEGIN
     v_to := v_from + v_count - 1;
     v_ids := p_ids[v_from:v_to];
 
-    -- Already locked by append_to_streams; a missing row means a stream that does not exist.
-    SELECT s.revision INTO v_current FROM ${n.streams} s WHERE s.stream_name = v_stream;
+    -- Locked already by append_to_streams (FOR UPDATE again covers a row committed since, which this
+    -- statement's newer snapshot may see); a missing row means a stream that does not exist.
+    SELECT s.revision INTO v_current FROM ${n.streams} s WHERE s.stream_name = v_stream FOR UPDATE;
     v_current := coalesce(v_current, -1);
     v_met := ${MET};
     IF v_met IS NULL THEN
