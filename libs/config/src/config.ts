@@ -9,6 +9,8 @@ export interface Config {
   embeddedPg: { dataDir: string; port: number };
   /** esdb:// or esdb+discover:// connection string: events go to EventStoreDB. */
   eventStoreUrl?: string;
+  /** PostgreSQL event store: coalesce concurrent appends into one transaction (group commit). */
+  groupCommit: boolean;
   /** Run the projections inside the API process (embedded default) or leave them to apps/projector. */
   projector: 'embedded' | 'external';
   auth: { jwksUrl?: string; issuer?: string; audience?: string; devKeyFile: string };
@@ -34,6 +36,7 @@ export const CONFIG_VARIABLES = [
   'EMBEDDED_PG_DATA_DIR',
   'EMBEDDED_PG_PORT',
   'EVENTSTORE_URL',
+  'EVENTSTORE_GROUP_COMMIT',
   'PROJECTOR',
   'AUTH_JWKS_URL',
   'AUTH_ISSUER',
@@ -68,6 +71,7 @@ export function loadConfig(env: Env = process.env): Config {
       port: portNumber('EMBEDDED_PG_PORT', read('EMBEDDED_PG_PORT') ?? '54329'),
     },
     eventStoreUrl,
+    groupCommit: oneOf('EVENTSTORE_GROUP_COMMIT', read('EVENTSTORE_GROUP_COMMIT') ?? 'on', ['on', 'off'] as const) === 'on',
     projector: oneOf('PROJECTOR', read('PROJECTOR') ?? 'embedded', ['embedded', 'external'] as const),
     auth: {
       jwksUrl,

@@ -8,6 +8,10 @@ import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from '../../datab
 import type { EventStore } from '../../event-store/src/port.js';
 import { HashChainedEventStore } from '../../event-store/src/hash-chained-event-store.js';
 import { createPostgresEventStore, migratePostgresEventStore } from '../../event-store/src/postgres/index.js';
+import {
+  createGroupCommitEventStore,
+  migratePostgresGroupCommit,
+} from '../../event-store/src/postgres-group-commit/index.js';
 
 export type EventStoreKind = 'postgres' | 'eventstoredb';
 
@@ -53,7 +57,12 @@ export async function openInfrastructure(config: Config): Promise<Infrastructure
     eventStoreKind = 'eventstoredb';
   } else {
     await migratePostgresEventStore(pool);
-    rawEventStore = createPostgresEventStore({ pool });
+    if (config.groupCommit) {
+      await migratePostgresGroupCommit(pool);
+      rawEventStore = createGroupCommitEventStore({ pool });
+    } else {
+      rawEventStore = createPostgresEventStore({ pool });
+    }
     eventStoreKind = 'postgres';
   }
   return {

@@ -222,6 +222,7 @@ class GroupCommitStore implements GroupCommitEventStore {
     let outcomes: BatchOutcome[];
     try {
       outcomes = await appendBatch(this.inner.pool, this.inner.names, batch);
+      this.inner.notifyAppended();
     } catch {
       // The batch's transaction failed as a whole (an event id reused elsewhere in its stream, a bad
       // argument, a lost connection): run the appends one by one, in arrival order, so each caller gets

@@ -115,7 +115,6 @@ BEGIN
       SELECT max(x.prepare_position) INTO v_prepare FROM inserted x;
 
       UPDATE ${n.streams} s SET revision = v_current + v_count WHERE s.stream_name = v_stream;
-      PERFORM pg_notify('${n.channel}', v_stream);
       RETURN QUERY SELECT i, true, v_current + v_count, pg_current_xact_id()::text, v_prepare, NULL::bigint;
     END IF;
     v_from := v_to + 1;
@@ -242,8 +241,7 @@ BEGIN
    WHERE u.revision <> u.locked;
   UPDATE ${n.streams} s SET revision = v_revisions[array_position(v_names, s.stream_name)]
    WHERE s.stream_name = ANY (v_names);
-  -- the same wake-up hint as append_to_stream, once per stream written
-  PERFORM pg_notify('${n.channel}', u.stream) FROM unnest(v_names) AS u(stream);
+  -- no pg_notify (see append_to_stream): the store wakes subscribers after the commit
 END;
 $fn$;
 `;

@@ -12,6 +12,7 @@ import type {
   Subscription,
 } from '../port.js';
 import { appendEvents } from './append.js';
+import { createAppendNotifier } from './append-notifier.js';
 import { migratePostgresEventStore } from './migrate.js';
 import { storeNames, type StoreNames } from './names.js';
 import { readAllRows, readStreamRows } from './read.js';
@@ -36,6 +37,8 @@ export interface PostgresEventStore extends EventStore {
   readonly names: StoreNames;
   /** Same as migratePostgresEventStore on this store's pool and schema. */
   migrate(): Promise<void>;
+  /** Wakes LISTENing subscribers; for appenders that write through their own SQL (group commit). */
+  notifyAppended(): void;
 }
 
 export function createPostgresEventStore(options: PostgresEventStoreOptions): PostgresEventStore {
@@ -53,15 +56,20 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
   let closed: Promise<void> | undefined;
   // Closing the store ends its subscriptions first, so none is left polling a pool that is gone.
   const subscriptions = new Set<Subscription>();
+  const notifier = createAppendNotifier(pool, names.channel);
 
   return {
     pool,
     names,
     migrate: () => migratePostgresEventStore(pool, { schema: options.schema }),
 
-    appendToStream(stream: string, events: NewEvent[], appendOptions?: AppendOptions): Promise<AppendResult> {
-      return appendEvents(pool, names, stream, events, appendOptions);
+    async appendToStream(stream: string, events: NewEvent[], appendOptions?: AppendOptions): Promise<AppendResult> {
+      const result = await appendEvents(pool, names, stream, events, appendOptions);
+      notifier.notify();
+      return result;
     },
+
+    notifyAppended: () => notifier.notify(),
 
     readStream(stream: string, readOptions?: ReadStreamOptions): Promise<RecordedEvent[]> {
       return readStreamRows(pool, names, stream, readOptions);
@@ -101,6 +109,7 @@ export function createPostgresEventStore(options: PostgresEventStoreOptions): Po
     close(): Promise<void> {
       closed ??= (async () => {
         await Promise.all([...subscriptions].map((s) => s.close()));
+        await notifier.close();
         if (ownsPool) await pool.end();
       })();
       return closed;
