@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 
 const start = (env: Record<string, string>) =>
-  spawnSync(process.execPath, ['--import', './scripts/register-ts.mjs', 'apps/api/src/main.ts'], {
+  spawnSync(process.execPath, ['--import', './libs/runtime/loader/register-ts.mjs', 'apps/api/src/main.ts'], {
     env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',
     timeout: 30_000,

@@ -73,7 +73,7 @@ describe('projector', () => {
   });
 
   it('starts as `npm run projector` does and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', './scripts/register-ts.mjs', 'apps/projector/src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', './libs/runtime/loader/register-ts.mjs', 'apps/projector/src/main.ts'], {
       env: { PATH: process.env.PATH, DATABASE_URL: database.url, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -95,7 +95,7 @@ function runChild(task: ChildTask, log: (line: string) => void): Promise<ChildRe
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', './scripts/register-ts.mjs', 'test/bench/store/child.ts', JSON.stringify(task)],
+      ['--import', './libs/runtime/loader/register-ts.mjs', 'test/bench/store/child.ts', JSON.stringify(task)],
       { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';

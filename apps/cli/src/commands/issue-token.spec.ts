@@ -19,7 +19,7 @@ function cli(args: string[], env: Record<string, string>): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', './scripts/register-ts.mjs', 'apps/cli/src/main.ts', ...args],
+      ['--import', './libs/runtime/loader/register-ts.mjs', 'apps/cli/src/main.ts', ...args],
       // Blank the auth variables the test runner may have, so each case states its own mode.
       { cwd: REPO_ROOT, env: { ...process.env, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '', ...env } },
       (error, stdout, stderr) => {

@@ -1,4 +1,4 @@
-// Runs the TypeScript sources directly: `node --import ./scripts/register-ts.mjs file.ts`.
+// Runs the TypeScript sources directly: `node --import ./libs/runtime/loader/register-ts.mjs file.ts`.
 // swc (not tsx/esbuild) because Nest needs emitted decorator metadata to inject constructor params.
 import { register } from 'node:module';
 
