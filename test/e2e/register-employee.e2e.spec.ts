@@ -31,7 +31,12 @@ describe('register an employee through HTTP (PostgreSQL event store)', () => {
     const response = await h.request({ method: 'GET', url: '/docs/openapi.json' });
     expect(response.statusCode).toBe(200);
     const doc = response.json() as { paths: Record<string, Record<string, unknown>> };
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/employees', '/api/v1/employees/{nip}', '/health', '/metrics']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/employees',
+      '/api/v1/employees/{nip}',
+      '/health',
+      '/metrics',
+    ]);
     expect(Object.keys(doc.paths['/api/v1/employees']).sort()).toEqual(['get', 'post']);
     const html = await h.request({ method: 'GET', url: '/docs' });
     expect(html.statusCode).toBe(200);

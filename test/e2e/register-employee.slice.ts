@@ -15,7 +15,8 @@ const valid = {
 
 export function registerEmployeeSlice(harness: () => ApiHarness): void {
   const hr = () => harness().token({ sub: 'hr-1', roles: [Role.HR], agencyId: AGENCY });
-  const countEvents = async () => (await harness().api.infrastructure.rawEventStore.readAll({ maxCount: 100_000 })).length;
+  const countEvents = async () =>
+    (await harness().api.infrastructure.rawEventStore.readAll({ maxCount: 100_000 })).length;
   const post = async (body: unknown, token?: string) =>
     harness().request({ method: 'POST', url: '/api/v1/employees', token: token ?? (await hr()), body });
 
@@ -59,11 +60,21 @@ export function registerEmployeeSlice(harness: () => ApiHarness): void {
     ['missing fields', { nip: '198503152010011003' }, 'VALIDATION_FAILED', ['name', 'employmentType', 'agencyId']],
     ['an unknown field', { ...valid, nip: '198503152010011004', salary: 1 }, 'VALIDATION_FAILED', ['salary']],
     ['wrong types', { ...valid, nip: 1985031520, name: 42 }, 'VALIDATION_FAILED', ['nip', 'name']],
-    ['an unknown employment type', { ...valid, nip: '198503152010011006', employmentType: 'HONORER' }, 'VALIDATION_FAILED', ['employmentType']],
+    [
+      'an unknown employment type',
+      { ...valid, nip: '198503152010011006', employmentType: 'HONORER' },
+      'VALIDATION_FAILED',
+      ['employmentType'],
+    ],
     ['a NIP of 17 digits', { ...valid, nip: '19850315201001100' }, 'VALIDATION_FAILED', ['nip']],
     ['an 18-digit NIP with 30 February as birth date', { ...valid, nip: '198502302010011002' }, 'INVALID_NIP', ['nip']],
     ['an 18-digit NIP with gender digit 3', { ...valid, nip: '198503152010013002' }, 'INVALID_NIP', ['nip']],
-    ['an 18-digit NIP appointed before the 18th birthday', { ...valid, nip: '198503152001011002' }, 'INVALID_NIP', ['nip']],
+    [
+      'an 18-digit NIP appointed before the 18th birthday',
+      { ...valid, nip: '198503152001011002' },
+      'INVALID_NIP',
+      ['nip'],
+    ],
     ['a blank name', { ...valid, nip: '198503152010011007', name: '   ' }, 'INVALID_NAME', ['name']],
     ['an array body', [valid], 'VALIDATION_FAILED', []],
   ];
@@ -81,7 +92,12 @@ export function registerEmployeeSlice(harness: () => ApiHarness): void {
   it('malformed JSON is 400 and an oversized body 413, both in the error shape, nothing written', async () => {
     const before = await countEvents();
     const token = await hr();
-    const malformed = await harness().request({ method: 'POST', url: '/api/v1/employees', token, payload: '{"nip": "1' });
+    const malformed = await harness().request({
+      method: 'POST',
+      url: '/api/v1/employees',
+      token,
+      payload: '{"nip": "1',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json()).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST' });
     const huge = await harness().request({
@@ -112,14 +128,23 @@ export function registerEmployeeSlice(harness: () => ApiHarness): void {
 
   it('GET: an employee reads their own record only; HR of another agency is refused; unknown NIP is 404', async () => {
     const own = await harness().token({ sub: 'e-1', roles: [Role.EMPLOYEE], nip: valid.nip });
-    expect((await harness().request({ method: 'GET', url: `/api/v1/employees/${valid.nip}`, token: own })).statusCode).toBe(200);
+    expect(
+      (await harness().request({ method: 'GET', url: `/api/v1/employees/${valid.nip}`, token: own })).statusCode,
+    ).toBe(200);
     const someoneElse = await harness().token({ sub: 'e-2', roles: [Role.EMPLOYEE], nip: '199001012015031001' });
     expect(
-      (await harness().request({ method: 'GET', url: `/api/v1/employees/${valid.nip}`, token: someoneElse })).statusCode,
+      (await harness().request({ method: 'GET', url: `/api/v1/employees/${valid.nip}`, token: someoneElse }))
+        .statusCode,
     ).toBe(403);
     const otherHr = await harness().token({ sub: 'hr-2', roles: [Role.HR], agencyId: 'kab-sorong' });
-    expect((await harness().request({ method: 'GET', url: `/api/v1/employees/${valid.nip}`, token: otherHr })).statusCode).toBe(403);
-    const missing = await harness().request({ method: 'GET', url: '/api/v1/employees/197001012000011001', token: await hr() });
+    expect(
+      (await harness().request({ method: 'GET', url: `/api/v1/employees/${valid.nip}`, token: otherHr })).statusCode,
+    ).toBe(403);
+    const missing = await harness().request({
+      method: 'GET',
+      url: '/api/v1/employees/197001012000011001',
+      token: await hr(),
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ code: 'EMPLOYEE_NOT_FOUND' });
     const badNip = await harness().request({ method: 'GET', url: '/api/v1/employees/abc', token: await hr() });
@@ -139,7 +164,11 @@ export function registerEmployeeSlice(harness: () => ApiHarness): void {
     const page1 = first.json() as { items: { nip: string }[]; nextCursor: string | null };
     expect(page1.items.map((i) => i.nip)).toEqual(nips.slice(0, 2));
     expect(page1.nextCursor).toBe(nips[1]);
-    const second = await harness().request({ method: 'GET', url: `/api/v1/employees?limit=2&after=${page1.nextCursor}`, token });
+    const second = await harness().request({
+      method: 'GET',
+      url: `/api/v1/employees?limit=2&after=${page1.nextCursor}`,
+      token,
+    });
     const page2 = second.json() as { items: { nip: string }[]; nextCursor: string | null };
     expect(page2.items.map((i) => i.nip)).toEqual([nips[2], valid.nip].sort().slice(0, 2));
     const badLimit = await harness().request({ method: 'GET', url: '/api/v1/employees?limit=0', token });

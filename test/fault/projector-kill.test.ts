@@ -26,11 +26,15 @@ interface Projector {
 }
 
 function startProjector(databaseUrl: string, env: Record<string, string> = {}): Projector {
-  const child = spawn(process.execPath, ['--import', './libs/runtime/loader/register-ts.mjs', 'test/fault/projector-entry.ts'], {
-    cwd: process.cwd(),
-    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', './libs/runtime/loader/register-ts.mjs', 'test/fault/projector-entry.ts'],
+    {
+      cwd: process.cwd(),
+      env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   const stderr: string[] = [];
   createInterface({ input: child.stdout! }).on('line', (line) => lines.push(line));

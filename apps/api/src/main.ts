@@ -18,8 +18,10 @@ async function main(): Promise<void> {
   const running = await startApi(config);
   const mode = config.databaseUrl ? 'external PostgreSQL' : `embedded PostgreSQL (${config.embeddedPg.dataDir})`;
   const events = config.eventStoreUrl ? 'EventStoreDB' : 'PostgreSQL';
-  console.log(`Kinerja Ledger listening on http://${config.host}:${config.port} (read models: ${mode}; events: ${events};` +
-    ` projector: ${config.projector}); OpenAPI at /docs, readiness at /health`);
+  console.log(
+    `Kinerja Ledger listening on http://${config.host}:${config.port} (read models: ${mode}; events: ${events};` +
+      ` projector: ${config.projector}); OpenAPI at /docs, readiness at /health`,
+  );
   const signal = await shutdownSignal();
   console.log(`${signal}: stopping`);
   await running.stop();

@@ -31,7 +31,8 @@ export async function startApi(config: Config, options: { clock?: Clock; listen?
           log: projectorLogger(config.logLevel),
         })
       : undefined;
-  const metrics = projector ?? storedProjectionMetrics({ store: infrastructure.rawEventStore, db: infrastructure.readDb });
+  const metrics =
+    projector ?? storedProjectionMetrics({ store: infrastructure.rawEventStore, db: infrastructure.readDb });
   const app = await createApi({ config, infrastructure, metrics, clock: options.clock ?? systemClock });
   if (options.listen === false) {
     await app.init();

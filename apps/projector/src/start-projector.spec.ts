@@ -73,10 +73,14 @@ describe('projector', () => {
   });
 
   it('starts as `npm run projector` does and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', './libs/runtime/loader/register-ts.mjs', 'apps/projector/src/main.ts'], {
-      env: { PATH: process.env.PATH, DATABASE_URL: database.url, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', './libs/runtime/loader/register-ts.mjs', 'apps/projector/src/main.ts'],
+      {
+        env: { PATH: process.env.PATH, DATABASE_URL: database.url, LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     const lines: string[] = [];
     createInterface({ input: child.stderr! }).on('line', (line) => lines.push(line));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -71,7 +71,8 @@ export function loadConfig(env: Env = process.env): Config {
       port: portNumber('EMBEDDED_PG_PORT', read('EMBEDDED_PG_PORT') ?? '54329'),
     },
     eventStoreUrl,
-    groupCommit: oneOf('EVENTSTORE_GROUP_COMMIT', read('EVENTSTORE_GROUP_COMMIT') ?? 'on', ['on', 'off'] as const) === 'on',
+    groupCommit:
+      oneOf('EVENTSTORE_GROUP_COMMIT', read('EVENTSTORE_GROUP_COMMIT') ?? 'on', ['on', 'off'] as const) === 'on',
     projector: oneOf('PROJECTOR', read('PROJECTOR') ?? 'embedded', ['embedded', 'external'] as const),
     auth: {
       jwksUrl,

@@ -34,8 +34,10 @@ export interface Position {
   prepare: bigint;
 }
 
-export interface RecordedEvent<Type extends string = string, Data = Record<string, unknown>>
-  extends NewEvent<Type, Data> {
+export interface RecordedEvent<Type extends string = string, Data = Record<string, unknown>> extends NewEvent<
+  Type,
+  Data
+> {
   streamName: string;
   revision: bigint;
   position: Position;

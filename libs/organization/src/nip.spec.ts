@@ -8,7 +8,13 @@ describe('validateNip', () => {
   it('accepts a well-formed NIP and reads its parts', () => {
     expect(validateNip('198503152010011002', TODAY)).toEqual({
       ok: true,
-      value: { nip: '198503152010011002', birthDate: '1985-03-15', appointmentMonth: '2010-01', gender: 'MALE', sequence: '002' },
+      value: {
+        nip: '198503152010011002',
+        birthDate: '1985-03-15',
+        appointmentMonth: '2010-01',
+        gender: 'MALE',
+        sequence: '002',
+      },
     });
     expect(validateNip('199012312015032001', TODAY)).toMatchObject({ ok: true, value: { gender: 'FEMALE' } });
   });

@@ -30,7 +30,10 @@ export function validateNip(input: string, today: string): NipValidation {
   const genderDigit = input[14];
   const birthValid = isRealDate(by, bm, bd);
   if (!birthValid) {
-    problems.push({ part: 'birthDate', message: `digits 1-8 (${input.slice(0, 8)}) are not a real birth date YYYYMMDD` });
+    problems.push({
+      part: 'birthDate',
+      message: `digits 1-8 (${input.slice(0, 8)}) are not a real birth date YYYYMMDD`,
+    });
   } else if (`${input.slice(0, 4)}-${input.slice(4, 6)}-${input.slice(6, 8)}` > today) {
     problems.push({ part: 'birthDate', message: `birth date ${input.slice(0, 8)} is in the future` });
   }

@@ -80,7 +80,12 @@ export class CommandExecutor {
 function staleIfMatch(stream: string, expected: bigint, actual: bigint | 'no_stream'): PreconditionFailedException {
   return new PreconditionFailedException(
     errorBody(412, 'STALE_REVISION', `If-Match revision ${expected} is not the current revision of ${stream}`, [
-      { field: 'If-Match', message: `current revision is ${String(actual)}`, expected: String(expected), actual: String(actual) },
+      {
+        field: 'If-Match',
+        message: `current revision is ${String(actual)}`,
+        expected: String(expected),
+        actual: String(actual),
+      },
     ]),
   );
 }

@@ -18,7 +18,10 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Whether the service is ready: event store and read-model database reachable' })
-  @ApiOkResponse({ description: 'ready', example: { status: 'ok', eventStore: { kind: 'postgres', status: 'up' }, readModels: { status: 'up' } } })
+  @ApiOkResponse({
+    description: 'ready',
+    example: { status: 'ok', eventStore: { kind: 'postgres', status: 'up' }, readModels: { status: 'up' } },
+  })
   @ApiServiceUnavailableResponse({ description: 'a component is down' })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const [eventStore, readModels] = await Promise.all([

@@ -37,8 +37,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error(`${error.name}: unhandled`, error.stack);
     }
     const headers = (exception as { getResponse?: () => unknown })?.getResponse?.() as
-      | { headers?: Record<string, string> }
-      | undefined;
+      { headers?: Record<string, string> } | undefined;
     for (const [name, value] of Object.entries(headers?.headers ?? {})) void reply.header(name, value);
     void reply.status(body.statusCode).type('application/json').send(body);
   }
@@ -61,7 +60,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return errorBody(status, r.code, r.message, r.details);
       }
       const message =
-        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: unknown }).message ?? exception.message);
       return errorBody(status, CODE_FOR_STATUS[status] ?? `HTTP_${status}`, message);
     }
     const status = (exception as { statusCode?: unknown })?.statusCode;

@@ -38,7 +38,9 @@ describe('rebuild-projections command', () => {
   it('rebuilds every registered projection, reporting progress and the generation it switched to', async () => {
     expect(await command.run([], config)).toBe(0);
     const output = writes.join('');
-    expect(output).toMatch(/^ledger_test: counting events up to the head\nledger_test catching-up \[-+\]\s+0\.0% {2}0\//);
+    expect(output).toMatch(
+      /^ledger_test: counting events up to the head\nledger_test catching-up \[-+\]\s+0\.0% {2}0\//,
+    );
     expect(output).toContain(`ledger_test: generation 1 (rm_ledger_test_g1) is active, ${total} events, 60 applied\n`);
     expect(output).toContain(
       `other_ledger: generation 1 (rm_other_ledger_g1) is active, ${total} events, 60 applied\n`,

@@ -1,8 +1,7 @@
 import type { EmployeeEvent, EmploymentType } from './employee-events.js';
 
 export type EmployeeState =
-  | { status: 'unregistered' }
-  | { status: 'registered'; nip: string; agencyId: string; employmentType: EmploymentType };
+  { status: 'unregistered' } | { status: 'registered'; nip: string; agencyId: string; employmentType: EmploymentType };
 
 export const initialEmployeeState = (): EmployeeState => ({ status: 'unregistered' });
 

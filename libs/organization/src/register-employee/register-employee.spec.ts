@@ -45,11 +45,17 @@ describe('register employee', () => {
   });
 
   it('given no history, when the NIP is not a real one, then INVALID_NIP naming each bad part', () => {
-    const error = spec.given([]).when(command({ nip: '198502302010013002' })).thenThrows('INVALID_NIP', 'invalid');
+    const error = spec
+      .given([])
+      .when(command({ nip: '198502302010013002' }))
+      .thenThrows('INVALID_NIP', 'invalid');
     expect(error.details.map((d) => d.part)).toEqual(['birthDate', 'gender']);
   });
 
   it('given no history, when the name is blank, then INVALID_NAME', () => {
-    spec.given([]).when(command({ name: '   ' })).thenThrows('INVALID_NAME', 'invalid');
+    spec
+      .given([])
+      .when(command({ name: '   ' }))
+      .thenThrows('INVALID_NAME', 'invalid');
   });
 });

@@ -20,7 +20,11 @@ export interface RegisterEmployee {
 
 export function decideRegisterEmployee(command: RegisterEmployee, state: EmployeeState): EmployeeEvent[] {
   if (state.status === 'registered') {
-    throw new DomainError('conflict', 'EMPLOYEE_ALREADY_REGISTERED', `employee ${command.data.nip} is already registered`);
+    throw new DomainError(
+      'conflict',
+      'EMPLOYEE_ALREADY_REGISTERED',
+      `employee ${command.data.nip} is already registered`,
+    );
   }
   const nip = validateNip(command.data.nip, command.now.slice(0, 10));
   if (!nip.ok) {

@@ -25,7 +25,12 @@ export const employeeDirectoryProjection: Projection = {
       .addColumn('registered_at', 'timestamptz', (c) => c.notNull())
       .addColumn('stream_revision', 'bigint', (c) => c.notNull())
       .execute();
-    await db.schema.withSchema(schema).createIndex('employees_agency_nip').on('employees').columns(['agency_id', 'nip']).execute();
+    await db.schema
+      .withSchema(schema)
+      .createIndex('employees_agency_nip')
+      .on('employees')
+      .columns(['agency_id', 'nip'])
+      .execute();
   },
 
   async apply(trx: Transaction<unknown>, schema: string, events: RecordedEvent[]) {

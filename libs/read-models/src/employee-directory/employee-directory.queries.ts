@@ -40,13 +40,23 @@ export class EmployeeDirectoryQueries {
   }
 
   async findByNip(nip: string): Promise<EmployeeView | undefined> {
-    const row = await (await this.tables()).selectFrom('employees').selectAll().where('nip', '=', nip).executeTakeFirst();
+    const row = await (
+      await this.tables()
+    )
+      .selectFrom('employees')
+      .selectAll()
+      .where('nip', '=', nip)
+      .executeTakeFirst();
     return row ? toView(row) : undefined;
   }
 
   /** Keyset pagination by NIP, so pages stay stable while employees are added. */
   async list(filter: { agencyId?: string; after?: string; limit: number }): Promise<EmployeePage> {
-    let query = (await this.tables()).selectFrom('employees').selectAll().orderBy('nip').limit(filter.limit + 1);
+    let query = (await this.tables())
+      .selectFrom('employees')
+      .selectAll()
+      .orderBy('nip')
+      .limit(filter.limit + 1);
     if (filter.agencyId) query = query.where('agency_id', '=', filter.agencyId);
     if (filter.after) query = query.where('nip', '>', filter.after);
     const rows = await query.execute();

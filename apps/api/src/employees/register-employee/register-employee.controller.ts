@@ -44,7 +44,11 @@ export class RegisterEmployeeController {
   ): Promise<RegisterEmployeeResponse> {
     if (!principal.roles.includes(Role.ADMIN) && principal.agencyId !== body.agencyId) {
       throw new ForbiddenException(
-        errorBody(403, 'FORBIDDEN', `HR may register employees only in their own agency (${principal.agencyId ?? 'none'})`),
+        errorBody(
+          403,
+          'FORBIDDEN',
+          `HR may register employees only in their own agency (${principal.agencyId ?? 'none'})`,
+        ),
       );
     }
     const result: ExecuteResult<unknown> = await this.commandBus.execute(

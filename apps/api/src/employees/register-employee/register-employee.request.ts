@@ -1,11 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { EMPLOYMENT_TYPES, type EmploymentType } from '../../../../../libs/organization/src/employee/employee-events.js';
+import {
+  EMPLOYMENT_TYPES,
+  type EmploymentType,
+} from '../../../../../libs/organization/src/employee/employee-events.js';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export class RegisterEmployeeRequest {
-  @ApiProperty({ example: '198503152010011002', description: '18 digits: birth date, appointment month, gender, sequence' })
+  @ApiProperty({
+    example: '198503152010011002',
+    description: '18 digits: birth date, appointment month, gender, sequence',
+  })
   @IsString()
   @Matches(/^\d{18}$/, { message: 'nip must be exactly 18 digits' })
   nip!: string;
