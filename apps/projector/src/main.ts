@@ -1,23 +1,14 @@
 // `npm run projector`: runs every registered projection (one active instance per projection across all
 // projector processes; extra ones stand by). Events come from the PostgreSQL store, or from EventStoreDB
 // when EVENTSTORE_URL is set (openInfrastructure chooses the adapter); read models go to DATABASE_URL.
-import { ConfigError, loadConfig } from '../../../libs/config/src/config.js';
+import { loadConfigOrExit } from '../../../libs/runtime/src/load-config-or-exit.js';
 import { openInfrastructure } from '../../../libs/runtime/src/infrastructure.js';
 import { projectorLogger, startProjector } from './start-projector.js';
 import { projections } from './projections.js';
 import { shutdownSignal } from '../../../libs/runtime/src/shutdown-signal.js';
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`configuration error: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const log = projectorLogger(config.logLevel);
   const infrastructure = await openInfrastructure(config);
   const projector = startProjector({

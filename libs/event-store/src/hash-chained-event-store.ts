@@ -1,17 +1,7 @@
 import { computeEventHash, GENESIS_HASH } from '../../audit/src/hash-chain.js';
 import { WrongExpectedVersionError } from './errors.js';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeToAllOptions,
-  Subscription,
-} from './port.js';
+import { ForwardingEventStore } from './forwarding-event-store.js';
+import type { AppendOptions, AppendResult, EventStore, ExpectedRevision, NewEvent, RecordedEvent } from './port.js';
 
 export interface HashChainedEventStoreOptions {
   /** Re-reads after a conflict when the caller did not ask for a revision ('any', 'stream_exists'). Default 5. */
@@ -31,13 +21,11 @@ const NO_STREAM_TIP: ChainTip = { revision: -1n, hash: GENESIS_HASH };
  * inner store with the exact revision it chained on, so a racing writer causes a conflict, never a fork
  * or a broken chain. Reads, subscriptions, ping and close pass through.
  */
-export class HashChainedEventStore implements EventStore {
+export class HashChainedEventStore extends ForwardingEventStore {
   private readonly maxRetries: number;
 
-  constructor(
-    private readonly inner: EventStore,
-    options: HashChainedEventStoreOptions = {},
-  ) {
+  constructor(inner: EventStore, options: HashChainedEventStoreOptions = {}) {
+    super(inner);
     this.maxRetries = options.maxRetries ?? 5;
   }
 
@@ -65,26 +53,6 @@ export class HashChainedEventStore implements EventStore {
         if (attempt >= this.maxRetries) throw new WrongExpectedVersionError(stream, expected, error.actual);
       }
     }
-  }
-
-  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.inner.readStream(stream, options);
-  }
-
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.inner.readAll(options);
-  }
-
-  subscribeToAll(options?: SubscribeToAllOptions): Subscription {
-    return this.inner.subscribeToAll(options);
-  }
-
-  ping(): Promise<void> {
-    return this.inner.ping();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 
   private appendOnTip(stream: string, events: NewEvent[], tip: ChainTip): Promise<AppendResult> {

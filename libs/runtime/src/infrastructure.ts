@@ -56,11 +56,11 @@ export async function openInfrastructure(config: Config): Promise<Infrastructure
     rawEventStore = createEventStoreDbEventStore({ connectionString: config.eventStoreUrl });
     eventStoreKind = 'eventstoredb';
   } else {
-    await migratePostgresEventStore(pool);
     if (config.groupCommit) {
-      await migratePostgresGroupCommit(pool);
+      await migratePostgresGroupCommit(pool); // includes the base schema
       rawEventStore = createGroupCommitEventStore({ pool });
     } else {
+      await migratePostgresEventStore(pool);
       rawEventStore = createPostgresEventStore({ pool });
     }
     eventStoreKind = 'postgres';

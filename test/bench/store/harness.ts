@@ -2,11 +2,11 @@
 // contender and repetition, repetitions interleaved (a, b, c, a, b, c, ...) so drift on a shared machine
 // hits every contender alike. Reported figures are medians over the repetitions.
 import { spawn } from 'node:child_process';
-import { readdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../../libs/database/src/embedded-postgres.js';
+import { freePort, removeStaleRunDirs } from '../../support/run-dirs.js';
 import type { ChildResult, ChildTask } from './child.js';
 import { median } from './stats.js';
 import { shapeKey, type Shape, type ShapeResult } from './workload.js';
@@ -115,7 +115,7 @@ function runChild(task: ChildTask, log: (line: string) => void): Promise<ChildRe
 }
 
 async function startServer(log: (line: string) => void): Promise<{ url: string; stop(): Promise<void> }> {
-  await removeStaleDataDirs();
+  await removeStaleRunDirs(`${REPO_ROOT}${DATA_ROOT}`, 'bench');
   const dataDir = `${REPO_ROOT}${DATA_ROOT}/bench-${process.pid}`;
   log(`starting embedded PostgreSQL in ${DATA_ROOT}/bench-${process.pid}`);
   const pgServer = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres' });
@@ -126,36 +126,6 @@ async function startServer(log: (line: string) => void): Promise<{ url: string; 
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-// A bench killed half-way leaves its data dir behind; remove those whose process is gone.
-async function removeStaleDataDirs(): Promise<void> {
-  const root = `${REPO_ROOT}${DATA_ROOT}`;
-  for (const entry of await readdir(root).catch(() => [] as string[])) {
-    const pid = Number(/^bench-(\d+)$/.exec(entry)?.[1]);
-    if (pid && !isAlive(pid)) await rm(`${root}/${entry}`, { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -1,15 +1,4 @@
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeToAllOptions,
-  Subscription,
-} from '../port.js';
+import type { AppendOptions, AppendResult, EventStore, ExpectedRevision, NewEvent } from '../port.js';
 import {
   createPostgresEventStore,
   type PostgresEventStore,
@@ -17,6 +6,7 @@ import {
 } from '../postgres/postgres-event-store.js';
 import type { StoreNames } from '../postgres/names.js';
 import type pg from 'pg';
+import { ForwardingEventStore } from '../forwarding-event-store.js';
 import { appendBatch, type BatchAppend, type BatchOutcome } from './batch-append.js';
 import { migratePostgresGroupCommit } from './migrate.js';
 
@@ -75,7 +65,7 @@ export function createGroupCommitEventStore(options: GroupCommitOptions): GroupC
   return new GroupCommitStore(inner, options);
 }
 
-class GroupCommitStore implements GroupCommitEventStore {
+class GroupCommitStore extends ForwardingEventStore<PostgresEventStore> implements GroupCommitEventStore {
   private readonly queue: Pending[] = [];
   private inFlight = 0;
   private scheduled = false;
@@ -94,9 +84,10 @@ class GroupCommitStore implements GroupCommitEventStore {
   private readonly singleAppendsDirect: boolean;
 
   constructor(
-    private readonly inner: PostgresEventStore,
+    inner: PostgresEventStore,
     private readonly options: GroupCommitOptions,
   ) {
+    super(inner);
     this.windowMs = options.windowMs ?? 0;
     this.maxConcurrent = Math.max(1, options.maxConcurrentBatches ?? 2);
     this.maxAppends = Math.max(1, options.maxBatchAppends ?? 128);
@@ -133,24 +124,8 @@ class GroupCommitStore implements GroupCommitEventStore {
     });
   }
 
-  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.inner.readStream(stream, options);
-  }
-
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.inner.readAll(options);
-  }
-
-  subscribeToAll(options?: SubscribeToAllOptions): Subscription {
-    return this.inner.subscribeToAll(options);
-  }
-
-  ping(): Promise<void> {
-    return this.inner.ping();
-  }
-
   /** Lets queued and in-flight appends finish, then closes the adapter (and its pool, if it owns it). */
-  close(): Promise<void> {
+  override close(): Promise<void> {
     this.closing ??= (async () => {
       while (this.queue.length > 0 || this.inFlight > 0) {
         await new Promise<void>((resolve) => {

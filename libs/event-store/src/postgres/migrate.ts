@@ -13,11 +13,16 @@ export interface MigrateOptions {
  */
 export async function migratePostgresEventStore(pool: pg.Pool, options: MigrateOptions = {}): Promise<void> {
   const names = storeNames(options.schema);
+  await runLockedMigration(pool, names.schema, migrationSql(names));
+}
+
+/** Runs DDL in one transaction under the schema's migration advisory lock (shared by every migration of it). */
+export async function runLockedMigration(pool: pg.Pool, schema: string, ddl: string): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`kinerja-event-store:${names.schema}`]);
-    await client.query(migrationSql(names));
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`kinerja-event-store:${schema}`]);
+    await client.query(ddl);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
