@@ -1,0 +1,4 @@
+// The API's feature modules, one per bounded area. Add a module here and its routes are served and documented.
+import { EmployeesModule } from './employees/employees.module.js';
+
+export const featureModules = [EmployeesModule];
