@@ -1,4 +1,5 @@
 // The API's feature modules, one per bounded area. Add a module here and its routes are served and documented.
 import { EmployeesModule } from './employees/employees.module.js';
+import { PoliciesModule } from './policies/policies.module.js';
 
-export const featureModules = [EmployeesModule];
+export const featureModules = [EmployeesModule, PoliciesModule];

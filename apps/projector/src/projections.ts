@@ -2,5 +2,6 @@
 // embedded mode, the rebuild CLI and /metrics all pick it up.
 import type { Projection } from '../../../libs/projections/src/projection.js';
 import { employeeDirectoryProjection } from '../../../libs/read-models/src/employee-directory/employee-directory.projection.js';
+import { policyVersionsProjection } from '../../../libs/read-models/src/policies/policy-versions.projection.js';
 
-export const projections: readonly Projection[] = [employeeDirectoryProjection];
+export const projections: readonly Projection[] = [employeeDirectoryProjection, policyVersionsProjection];
