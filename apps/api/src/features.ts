@@ -1,5 +1,6 @@
 // The API's feature modules, one per bounded area. Add a module here and its routes are served and documented.
 import { EmployeesModule } from './employees/employees.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
+import { FrameworksModule } from './frameworks/frameworks.module.js';
 
-export const featureModules = [EmployeesModule, PoliciesModule];
+export const featureModules = [EmployeesModule, PoliciesModule, FrameworksModule];

@@ -3,5 +3,10 @@
 import type { Projection } from '../../../libs/projections/src/projection.js';
 import { employeeDirectoryProjection } from '../../../libs/read-models/src/employee-directory/employee-directory.projection.js';
 import { policyVersionsProjection } from '../../../libs/read-models/src/policies/policy-versions.projection.js';
+import { frameworksProjection } from '../../../libs/read-models/src/frameworks/frameworks.projection.js';
 
-export const projections: readonly Projection[] = [employeeDirectoryProjection, policyVersionsProjection];
+export const projections: readonly Projection[] = [
+  employeeDirectoryProjection,
+  policyVersionsProjection,
+  frameworksProjection,
+];
