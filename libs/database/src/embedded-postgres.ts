@@ -44,7 +44,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const initialised = existsSync(resolve(databaseDir, 'PG_VERSION'));
   if (!initialised) await mkdir(databaseDir, { recursive: true });
   if (process.getuid?.() === 0) {
-    await makeTraversableByOthers(databaseDir);
+    // Ancestors only: PostgreSQL refuses a data directory that others may enter (0700/0750 only).
+    await makeTraversableByOthers(dirname(databaseDir));
     await makeTraversableByOthers(platformBinaryDir());
   }
   if (!initialised) await server.initialise();
