@@ -33,7 +33,7 @@ describe('policy versions through HTTP', () => {
   const admin = () => h.token({ sub: 'admin-1', roles: [Role.ADMIN] });
   const hr = () => h.token({ sub: 'hr-1', roles: [Role.HR], agencyId: AGENCY });
   const employee = () => h.token({ sub: 'e-1', roles: [Role.EMPLOYEE], agencyId: AGENCY, nip: '198503152010011002' });
-  const countEvents = async () => (await h.api.infrastructure.rawEventStore.readAll({ maxCount: 100_000 })).length;
+  const countEvents = () => h.countEvents();
   const get = async (url: string, token?: string) =>
     h.request({ method: 'GET', url, token: token ?? (await employee()) });
   const publish = async (scope: string, body: unknown, token: string, headers?: Record<string, string>) =>

@@ -20,6 +20,11 @@ export interface ApiHarness {
     payload?: string;
     headers?: Record<string, string>;
   }): Promise<{ statusCode: number; headers: Record<string, unknown>; body: string; json: () => unknown }>;
+  /**
+   * Every event in the store, counted exactly: for "nothing was written" checks. ($all reads only return events
+   * below the oldest open transaction, so they can lag behind a just-finished write.)
+   */
+  countEvents(): Promise<number>;
   /** Polls `probe` until it returns a value (the read models follow the events asynchronously). */
   eventually<T>(probe: () => Promise<T | undefined>, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
@@ -54,6 +59,15 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
         body: response.body,
         json: () => JSON.parse(response.body) as unknown,
       };
+    },
+    async countEvents() {
+      if (api.infrastructure.eventStoreKind === 'postgres') {
+        const { rows } = await api.infrastructure.pool.query<{ n: string }>(
+          'SELECT count(*) AS n FROM event_store.events',
+        );
+        return Number(rows[0].n);
+      }
+      return (await api.infrastructure.rawEventStore.readAll({ maxCount: 1_000_000 })).length;
     },
     async eventually(probe, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
