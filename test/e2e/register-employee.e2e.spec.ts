@@ -59,7 +59,16 @@ describe('register an employee through HTTP (PostgreSQL event store)', () => {
       url: '/api/v1/employees',
       token,
       headers: { 'x-correlation-id': '3f2b9c1e-8a4d-4c1f-9b2e-6d7a8c9e0f1a' },
-      body: { nip: '199001012015031001', name: 'Yohanes Mandacan', employmentType: 'PPPK', agencyId: 'kota-manokwari' },
+      body: {
+        nip: '199001012015031001',
+        name: 'Yohanes Mandacan',
+        employmentType: 'PPPK',
+        agencyId: 'kota-manokwari',
+        unitId: 'disdik',
+        positionTitle: 'Pranata Komputer',
+        golongan: 'IX',
+        jobType: 'FUNGSIONAL',
+      },
     });
     expect(response.statusCode).toBe(201);
     const events = await h.api.infrastructure.rawEventStore.readStream('employee-199001012015031001');

@@ -28,7 +28,7 @@ describe('register an employee through HTTP (EventStoreDB event store, stand-in)
 
   it('the events are in EventStoreDB, not in the PostgreSQL event tables, and their hash chain verifies', async () => {
     const events = await h.api.infrastructure.rawEventStore.readStream('employee-198503152010011002');
-    expect(events.map((e) => e.type)).toEqual(['EmployeeRegistered.v1']);
+    expect(events.map((e) => e.type)).toEqual(['EmployeeRegistered.v2']);
     expect(verifyStreamChain(events)).toEqual({ ok: true });
     const { rows } = await h.api.infrastructure.pool.query(`SELECT to_regclass('events') AS t`);
     expect(rows[0].t).toBeNull();

@@ -1,5 +1,5 @@
 // The register-employee slice's HTTP behaviour, shared by the PostgreSQL and the EventStoreDB e2e runs.
-import { expect, it } from '@jest/globals';
+import { beforeAll, expect, it } from '@jest/globals';
 import { Role } from '../../libs/auth/src/index.js';
 import type { ApiHarness } from '../support/api-harness.js';
 
@@ -11,14 +11,41 @@ const valid = {
   agencyId: AGENCY,
   unitId: 'disdik-sd-negeri-3',
   positionTitle: 'Guru Ahli Pertama',
+  golongan: 'III/a',
+  jobType: 'FUNGSIONAL',
 };
 
 export function registerEmployeeSlice(harness: () => ApiHarness): void {
   const hr = () => harness().token({ sub: 'hr-1', roles: [Role.HR], agencyId: AGENCY });
-  const countEvents = async () =>
-    (await harness().api.infrastructure.rawEventStore.readAll({ maxCount: 100_000 })).length;
+  const countEvents = () => harness().countEvents();
   const post = async (body: unknown, token?: string) =>
     harness().request({ method: 'POST', url: '/api/v1/employees', token: token ?? (await hr()), body });
+
+  // Since issue 3 the unit must exist in the agency: ADMIN registers the agency, its HR creates the units.
+  beforeAll(async () => {
+    const admin = await harness().token({ sub: 'admin-1', roles: [Role.ADMIN] });
+    const setup = [
+      {
+        url: '/api/v1/agencies',
+        token: admin,
+        body: { agencyId: AGENCY, name: 'Kota Manokwari', timeZone: 'Asia/Jayapura' },
+      },
+      {
+        url: `/api/v1/agencies/${AGENCY}/units`,
+        token: await hr(),
+        body: { unitId: 'disdik', name: 'Dinas Pendidikan' },
+      },
+      {
+        url: `/api/v1/agencies/${AGENCY}/units`,
+        token: await hr(),
+        body: { unitId: valid.unitId, name: 'SD Negeri 3', parentUnitId: 'disdik' },
+      },
+    ];
+    for (const { url, token, body } of setup) {
+      const response = await harness().request({ method: 'POST', url, token, body });
+      expect(response.statusCode).toBe(201);
+    }
+  });
 
   it('HR registers an employee: 201 with ETag, the event is appended and the read model shows it', async () => {
     const response = await post(valid);
@@ -28,7 +55,7 @@ export function registerEmployeeSlice(harness: () => ApiHarness): void {
     expect(response.json()).toEqual({ nip: valid.nip, revision: '0' });
 
     const events = await harness().api.infrastructure.rawEventStore.readStream(`employee-${valid.nip}`);
-    expect(events.map((e) => e.type)).toEqual(['EmployeeRegistered.v1']);
+    expect(events.map((e) => e.type)).toEqual(['EmployeeRegistered.v2']);
     expect(events[0].metadata.actor).toEqual({ id: 'hr-1', role: 'HR' });
 
     const view = await harness().eventually(async () => {
@@ -43,6 +70,8 @@ export function registerEmployeeSlice(harness: () => ApiHarness): void {
       agencyId: AGENCY,
       unitId: valid.unitId,
       positionTitle: valid.positionTitle,
+      golongan: 'III/a',
+      jobType: 'FUNGSIONAL',
       registeredAt: expect.any(String),
       revision: '0',
     });
@@ -76,6 +105,18 @@ export function registerEmployeeSlice(harness: () => ApiHarness): void {
       ['nip'],
     ],
     ['a blank name', { ...valid, nip: '198503152010011007', name: '   ' }, 'INVALID_NAME', ['name']],
+    [
+      'a PPPK grade for a PNS',
+      { ...valid, nip: '198503152010011007', golongan: 'IX' },
+      'INVALID_GOLONGAN',
+      ['golongan'],
+    ],
+    [
+      'an unknown job type',
+      { ...valid, nip: '198503152010011007', jobType: 'HONORER' },
+      'VALIDATION_FAILED',
+      ['jobType'],
+    ],
     ['an array body', [valid], 'VALIDATION_FAILED', []],
   ];
   it.each(badInputs)('%s: 400 with a clear JSON error and no event written', async (_label, body, code, fields) => {
@@ -86,6 +127,14 @@ export function registerEmployeeSlice(harness: () => ApiHarness): void {
     expect(error.code).toBe(code);
     expect(error.message.length).toBeGreaterThan(10);
     for (const field of fields) expect(error.details?.map((d) => d.field)).toContain(field);
+    expect(await countEvents()).toBe(before);
+  });
+
+  it('a unit that does not exist in the agency is 404 UNIT_NOT_FOUND and writes nothing', async () => {
+    const before = await countEvents();
+    const response = await post({ ...valid, nip: '198503152010011009', unitId: 'sd-nowhere' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ code: 'UNIT_NOT_FOUND' });
     expect(await countEvents()).toBe(before);
   });
 
@@ -153,7 +202,7 @@ export function registerEmployeeSlice(harness: () => ApiHarness): void {
 
   it('GET list: paginated by NIP with a cursor, limited to the agency for HR', async () => {
     const nips = ['196801011990031001', '196801011990031002', '196801011990031003'];
-    for (const nip of nips) expect((await post({ ...valid, nip, unitId: undefined })).statusCode).toBe(201);
+    for (const nip of nips) expect((await post({ ...valid, nip })).statusCode).toBe(201);
     const token = await hr();
     await harness().eventually(async () => {
       const r = await harness().request({ method: 'GET', url: `/api/v1/employees/${nips[2]}`, token });

@@ -1,11 +1,13 @@
 import type { DomainEvent } from '../../../shared-kernel/src/decider.js';
+import type { Golongan, JobType } from './position.js';
 
 export type EmploymentType = 'PNS' | 'PPPK';
 export const EMPLOYMENT_TYPES: readonly EmploymentType[] = ['PNS', 'PPPK'];
 
 export const employeeStreamName = (nip: string): string => `employee-${nip}`;
 
-export type EmployeeRegistered = DomainEvent<
+/** The foundation's registration: no grade or job type, unit and position optional. Still replayed (upcast). */
+export type EmployeeRegisteredV1 = DomainEvent<
   'EmployeeRegistered.v1',
   {
     nip: string;
@@ -22,4 +24,89 @@ export type EmployeeRegistered = DomainEvent<
   }
 >;
 
-export type EmployeeEvent = EmployeeRegistered;
+/** Registration since issue 3: the unit (checked to exist in the agency), position, golongan and job type. */
+export type EmployeeRegistered = DomainEvent<
+  'EmployeeRegistered.v2',
+  Omit<EmployeeRegisteredV1['data'], 'unitId' | 'positionTitle'> & {
+    unitId: string;
+    positionTitle: string;
+    golongan: Golongan;
+    jobType: JobType;
+  }
+>;
+
+/** A move to another unit of the same agency, effective on a date (a cycle in progress must respect it). */
+export type EmployeeMoved = DomainEvent<
+  'EmployeeMoved.v1',
+  { nip: string; agencyId: string; fromUnitId: string | null; toUnitId: string; effectiveDate: string }
+>;
+
+export type EmployeePositionChanged = DomainEvent<
+  'EmployeePositionChanged.v1',
+  { nip: string; positionTitle: string; golongan: Golongan; jobType: JobType; effectiveDate: string }
+>;
+
+/** HR names the pejabat penilai explicitly, replacing the derived one; the reason is part of the record. */
+export type RaterOverridden = DomainEvent<'RaterOverridden.v1', { nip: string; raterNip: string; reason: string }>;
+
+export type RaterOverrideCleared = DomainEvent<
+  'RaterOverrideCleared.v1',
+  { nip: string; previousRaterNip: string; reason: string }
+>;
+
+export type ConflictOfInterestKind = 'FAMILY' | 'BUSINESS' | 'OTHER';
+export const CONFLICT_OF_INTEREST_KINDS: readonly ConflictOfInterestKind[] = ['FAMILY', 'BUSINESS', 'OTHER'];
+export type DeclaredBy = 'RATEE' | 'RATER' | 'HR';
+
+/** Stored in the ratee's stream (nip), so an audit of the ratee's appraisal finds it. */
+export type ConflictOfInterestDeclared = DomainEvent<
+  'ConflictOfInterestDeclared.v1',
+  {
+    nip: string;
+    declarationId: string;
+    raterNip: string;
+    kind: ConflictOfInterestKind;
+    description: string;
+    declaredBy: DeclaredBy;
+    declaredAt: string;
+  }
+>;
+
+export type ConflictOfInterestWithdrawn = DomainEvent<
+  'ConflictOfInterestWithdrawn.v1',
+  { nip: string; declarationId: string; raterNip: string; reason: string; withdrawnAt: string }
+>;
+
+export type EmployeeEvent =
+  | EmployeeRegisteredV1
+  | EmployeeRegistered
+  | EmployeeMoved
+  | EmployeePositionChanged
+  | RaterOverridden
+  | RaterOverrideCleared
+  | ConflictOfInterestDeclared
+  | ConflictOfInterestWithdrawn;
+
+export const EMPLOYEE_EVENT_TYPES: readonly EmployeeEvent['type'][] = [
+  'EmployeeRegistered.v1',
+  'EmployeeRegistered.v2',
+  'EmployeeMoved.v1',
+  'EmployeePositionChanged.v1',
+  'RaterOverridden.v1',
+  'RaterOverrideCleared.v1',
+  'ConflictOfInterestDeclared.v1',
+  'ConflictOfInterestWithdrawn.v1',
+];
+
+/** A registration of either version, upcast to one shape: what v1 did not record is null. */
+export type Registration = Omit<EmployeeRegistered['data'], 'unitId' | 'positionTitle' | 'golongan' | 'jobType'> & {
+  unitId: string | null;
+  positionTitle: string | null;
+  golongan: Golongan | null;
+  jobType: JobType | null;
+};
+
+export function upcastRegistration(event: EmployeeRegisteredV1 | EmployeeRegistered): Registration {
+  if (event.type === 'EmployeeRegistered.v2') return event.data;
+  return { ...event.data, golongan: null, jobType: null };
+}

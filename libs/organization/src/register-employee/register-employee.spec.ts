@@ -1,47 +1,48 @@
 import { describe, expect, it } from '@jest/globals';
 import { specFor } from '../../../testing/src/decider-specification.js';
 import { registerEmployeeDecider, type RegisterEmployee } from './register-employee.js';
-import type { EmployeeRegistered } from '../employee/employee-events.js';
+import { NOW, registered, registeredV1, unitOk } from '../employee/employee-fixtures.js';
+import type { JobType } from '../employee/position.js';
 
 const spec = specFor(registerEmployeeDecider);
-const NOW = '2026-11-22T03:00:00.000Z';
 
-const command = (data: Partial<RegisterEmployee['data']> = {}): RegisterEmployee => ({
+const command = (data: Partial<RegisterEmployee['data']> = {}, unit = unitOk): RegisterEmployee => ({
   type: 'RegisterEmployee',
-  data: { nip: '198503152010011002', name: 'Siti Rahayu', employmentType: 'PNS', agencyId: 'kota-manokwari', ...data },
-  now: NOW,
-});
-
-const registered: EmployeeRegistered = {
-  type: 'EmployeeRegistered.v1',
   data: {
     nip: '198503152010011002',
     name: 'Siti Rahayu',
     employmentType: 'PNS',
     agencyId: 'kota-manokwari',
-    unitId: null,
-    positionTitle: null,
-    birthDate: '1985-03-15',
-    gender: 'MALE',
-    appointmentMonth: '2010-01',
-    registeredAt: NOW,
+    unitId: 'sd-3',
+    positionTitle: 'Guru Ahli Pertama',
+    golongan: 'III/a',
+    jobType: 'FUNGSIONAL',
+    ...data,
   },
-};
+  unit,
+  now: NOW,
+});
 
 describe('register employee', () => {
-  it('given no history, when HR registers a valid NIP, then EmployeeRegistered with the parts read from the NIP', () => {
+  it('given no history, when HR registers a valid NIP, then EmployeeRegistered.v2 with the parts read from the NIP', () => {
     spec.given([]).when(command()).then([registered]);
   });
 
-  it('given no history, when the unit and position are given, then they are recorded and the name trimmed', () => {
+  it('given no history, when name and position have spaces around them, then they are trimmed', () => {
     spec
       .given([])
-      .when(command({ name: '  Siti Rahayu ', unitId: 'disdik-sd', positionTitle: 'Guru Ahli Pertama' }))
-      .then([{ ...registered, data: { ...registered.data, unitId: 'disdik-sd', positionTitle: 'Guru Ahli Pertama' } }]);
+      .when(command({ name: '  Siti Rahayu ', positionTitle: ' Guru Ahli Pertama ' }))
+      .then([registered]);
   });
 
-  it('given the employee is registered, when registered again, then EMPLOYEE_ALREADY_REGISTERED (conflict)', () => {
+  it('given no history, when a PPPK employee gets a PPPK grade, then it is recorded', () => {
+    const event = spec.given([]).when(command({ employmentType: 'PPPK', golongan: 'IX' }));
+    event.then([{ ...registered, data: { ...registered.data, employmentType: 'PPPK', golongan: 'IX' } }]);
+  });
+
+  it('given the employee is registered (by either event version), when registered again, then EMPLOYEE_ALREADY_REGISTERED', () => {
     spec.given([registered]).when(command()).thenThrows('EMPLOYEE_ALREADY_REGISTERED', 'conflict');
+    spec.given([registeredV1]).when(command()).thenThrows('EMPLOYEE_ALREADY_REGISTERED', 'conflict');
   });
 
   it('given no history, when the NIP is not a real one, then INVALID_NIP naming each bad part', () => {
@@ -57,5 +58,46 @@ describe('register employee', () => {
       .given([])
       .when(command({ name: '   ' }))
       .thenThrows('INVALID_NAME', 'invalid');
+  });
+
+  it('given no history, when the golongan does not fit the employment type, then INVALID_GOLONGAN', () => {
+    spec
+      .given([])
+      .when(command({ golongan: 'IX' }))
+      .thenThrows('INVALID_GOLONGAN', 'invalid');
+    spec
+      .given([])
+      .when(command({ golongan: 'III/e' }))
+      .thenThrows('INVALID_GOLONGAN', 'invalid');
+    spec
+      .given([])
+      .when(command({ employmentType: 'PPPK', golongan: 'III/a' }))
+      .thenThrows('INVALID_GOLONGAN', 'invalid');
+    spec
+      .given([])
+      .when(command({ employmentType: 'PPPK', golongan: 'XVIII' }))
+      .thenThrows('INVALID_GOLONGAN', 'invalid');
+  });
+
+  it('given no history, when the job type or the position title is wrong, then INVALID_JOB_TYPE / INVALID_POSITION', () => {
+    spec
+      .given([])
+      .when(command({ jobType: 'HONORER' as JobType }))
+      .thenThrows('INVALID_JOB_TYPE', 'invalid');
+    spec
+      .given([])
+      .when(command({ positionTitle: ' ' }))
+      .thenThrows('INVALID_POSITION', 'invalid');
+  });
+
+  it('given no history, when the unit is not in the agency (or the agency does not exist), then UNIT_NOT_FOUND / AGENCY_NOT_FOUND', () => {
+    spec
+      .given([])
+      .when(command({}, { agencyRegistered: true, unitExists: false }))
+      .thenThrows('UNIT_NOT_FOUND', 'not_found');
+    spec
+      .given([])
+      .when(command({}, { agencyRegistered: false, unitExists: false }))
+      .thenThrows('AGENCY_NOT_FOUND', 'not_found');
   });
 });

@@ -1,18 +1,25 @@
 // HR's directory of employees: one row per registered employee, for lookups and paginated listings.
-import { type Kysely, type Transaction } from 'kysely';
+// Version 2 (issue 3): golongan and job type, moves and position changes, and the stream revision follows
+// every event of the employee's stream (it is the ETag for commands on the employee).
+// Gender and birth date stay in the events only: they are kept for fairness audits, not for listings.
+import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '../../../event-store/src/port.js';
-import type { EmployeeRegistered } from '../../../organization/src/employee/employee-events.js';
+import {
+  EMPLOYEE_EVENT_TYPES,
+  upcastRegistration,
+  type EmployeeEvent,
+} from '../../../organization/src/employee/employee-events.js';
 import type { Projection } from '../../../projections/src/projection.js';
-import type { EmployeeDirectoryTables } from './employee-directory.tables.js';
+import type { EmployeeDirectoryTables, EmployeeRow } from './employee-directory.tables.js';
 
 export const EMPLOYEE_DIRECTORY = 'employee_directory';
 
 export const employeeDirectoryProjection: Projection = {
   name: EMPLOYEE_DIRECTORY,
-  version: 1,
-  handles: ['EmployeeRegistered.v1'],
+  version: 2,
+  handles: EMPLOYEE_EVENT_TYPES,
 
-  async migrate(db: Kysely<unknown>, schema: string) {
+  async migrate(db, schema) {
     await db.schema
       .withSchema(schema)
       .createTable('employees')
@@ -22,6 +29,8 @@ export const employeeDirectoryProjection: Projection = {
       .addColumn('agency_id', 'text', (c) => c.notNull())
       .addColumn('unit_id', 'text')
       .addColumn('position_title', 'text')
+      .addColumn('golongan', 'text')
+      .addColumn('job_type', 'text')
       .addColumn('registered_at', 'timestamptz', (c) => c.notNull())
       .addColumn('stream_revision', 'bigint', (c) => c.notNull())
       .execute();
@@ -33,25 +42,42 @@ export const employeeDirectoryProjection: Projection = {
       .execute();
   },
 
-  async apply(trx: Transaction<unknown>, schema: string, events: RecordedEvent[]) {
-    const db = (trx as unknown as Transaction<EmployeeDirectoryTables>).withSchema(schema);
-    for (const event of events) {
-      if (event.type !== 'EmployeeRegistered.v1') continue;
-      const data = event.data as EmployeeRegistered['data'];
+  async apply(trx, schema, events: RecordedEvent[]) {
+    const db = (trx as Transaction<EmployeeDirectoryTables>).withSchema(schema);
+    for (const recorded of events) {
+      const event = { type: recorded.type, data: recorded.data } as EmployeeEvent;
+      const revision = String(recorded.revision);
+      let change: Partial<EmployeeRow> = {};
+      if (event.type === 'EmployeeRegistered.v1' || event.type === 'EmployeeRegistered.v2') {
+        const r = upcastRegistration(event);
+        await db
+          .insertInto('employees')
+          .values({
+            nip: r.nip,
+            name: r.name,
+            employment_type: r.employmentType,
+            agency_id: r.agencyId,
+            unit_id: r.unitId,
+            position_title: r.positionTitle,
+            golongan: r.golongan,
+            job_type: r.jobType,
+            registered_at: r.registeredAt,
+            stream_revision: revision,
+          })
+          // The NIP is the stream: a replayed registration changes nothing.
+          .onConflict((oc) => oc.column('nip').doNothing())
+          .execute();
+        continue;
+      }
+      if (event.type === 'EmployeeMoved.v1') change = { unit_id: event.data.toUnitId };
+      if (event.type === 'EmployeePositionChanged.v1') {
+        const { positionTitle, golongan, jobType } = event.data;
+        change = { position_title: positionTitle, golongan, job_type: jobType };
+      }
       await db
-        .insertInto('employees')
-        .values({
-          nip: data.nip,
-          name: data.name,
-          employment_type: data.employmentType,
-          agency_id: data.agencyId,
-          unit_id: data.unitId,
-          position_title: data.positionTitle,
-          registered_at: data.registeredAt,
-          stream_revision: String(event.revision),
-        })
-        // The NIP is the stream: a replayed registration changes nothing.
-        .onConflict((oc) => oc.column('nip').doNothing())
+        .updateTable('employees')
+        .set({ ...change, stream_revision: revision })
+        .where('nip', '=', event.data.nip)
         .execute();
     }
   },

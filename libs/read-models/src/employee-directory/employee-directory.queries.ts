@@ -10,6 +10,8 @@ export interface EmployeeView {
   agencyId: string;
   unitId: string | null;
   positionTitle: string | null;
+  golongan: string | null;
+  jobType: string | null;
   registeredAt: string;
   revision: string;
 }
@@ -27,6 +29,8 @@ const toView = (row: EmployeeRow): EmployeeView => ({
   agencyId: row.agency_id,
   unitId: row.unit_id,
   positionTitle: row.position_title,
+  golongan: row.golongan,
+  jobType: row.job_type,
   registeredAt: new Date(row.registered_at).toISOString(),
   revision: row.stream_revision,
 });
@@ -51,13 +55,14 @@ export class EmployeeDirectoryQueries {
   }
 
   /** Keyset pagination by NIP, so pages stay stable while employees are added. */
-  async list(filter: { agencyId?: string; after?: string; limit: number }): Promise<EmployeePage> {
+  async list(filter: { agencyId?: string; unitId?: string; after?: string; limit: number }): Promise<EmployeePage> {
     let query = (await this.tables())
       .selectFrom('employees')
       .selectAll()
       .orderBy('nip')
       .limit(filter.limit + 1);
     if (filter.agencyId) query = query.where('agency_id', '=', filter.agencyId);
+    if (filter.unitId) query = query.where('unit_id', '=', filter.unitId);
     if (filter.after) query = query.where('nip', '>', filter.after);
     const rows = await query.execute();
     const page = rows.slice(0, filter.limit).map(toView);

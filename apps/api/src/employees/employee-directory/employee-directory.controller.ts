@@ -31,7 +31,7 @@ export class EmployeeDirectoryController {
   async list(@Query() query: ListEmployeesQuery, @CurrentPrincipal() principal: Principal): Promise<EmployeePage> {
     const agencyId = agencyScope(principal) ?? query.agencyId;
     if (query.agencyId && agencyId !== query.agencyId) throw otherAgency(principal);
-    return this.queries.list({ agencyId, after: query.after, limit: query.limit ?? 50 });
+    return this.queries.list({ agencyId, unitId: query.unitId, after: query.after, limit: query.limit ?? 50 });
   }
 
   @Get(':nip')

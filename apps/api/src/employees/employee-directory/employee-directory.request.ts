@@ -14,6 +14,11 @@ export class ListEmployeesQuery {
   @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'agencyId must be lowercase letters, digits and dashes' })
   agencyId?: string;
 
+  @ApiPropertyOptional({ example: 'sd-negeri-3', description: 'only employees of this unit' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'unitId must be lowercase letters, digits and dashes' })
+  unitId?: string;
+
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @Matches(/^\d{18}$/, { message: 'after must be a NIP (the nextCursor of a previous page)' })

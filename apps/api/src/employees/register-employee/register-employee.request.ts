@@ -1,13 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import {
   EMPLOYMENT_TYPES,
   type EmploymentType,
 } from '../../../../../libs/organization/src/employee/employee-events.js';
+import { PositionFields } from './position-fields.js';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-export class RegisterEmployeeRequest {
+export class RegisterEmployeeRequest extends PositionFields {
   @ApiProperty({
     example: '198503152010011002',
     description: '18 digits: birth date, appointment month, gender, sequence',
@@ -31,18 +32,10 @@ export class RegisterEmployeeRequest {
   @Matches(ID_PATTERN, { message: 'agencyId must be lowercase letters, digits and dashes (max 64)' })
   agencyId!: string;
 
-  @ApiPropertyOptional({ example: 'disdik-sd-negeri-3' })
-  @IsOptional()
+  @ApiProperty({ example: 'sd-negeri-3', description: 'a unit of the agency (must exist)' })
   @IsString()
   @Matches(ID_PATTERN, { message: 'unitId must be lowercase letters, digits and dashes (max 64)' })
-  unitId?: string;
-
-  @ApiPropertyOptional({ example: 'Guru Ahli Pertama' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  positionTitle?: string;
+  unitId!: string;
 }
 
 export class RegisterEmployeeResponse {

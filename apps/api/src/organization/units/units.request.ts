@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { SLUG, SLUG_MESSAGE } from '../agencies/agencies.request.js';
+
+export class CreateUnitRequest {
+  @ApiProperty({ example: 'sd-negeri-3' })
+  @IsString()
+  @Matches(SLUG, { message: SLUG_MESSAGE('unitId') })
+  unitId!: string;
+
+  @ApiProperty({ example: 'SD Negeri 3 Manokwari' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'bidang-sd', description: 'absent: the root unit (the first unit of the agency)' })
+  @IsOptional()
+  @IsString()
+  @Matches(SLUG, { message: SLUG_MESSAGE('parentUnitId') })
+  parentUnitId?: string;
+}
+
+export class UpdateUnitRequest {
+  @ApiPropertyOptional({ example: 'SD Negeri 3' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'bidang-smp', description: 'move under this unit (cycles are refused)' })
+  @IsOptional()
+  @IsString()
+  @Matches(SLUG, { message: SLUG_MESSAGE('parentUnitId') })
+  parentUnitId?: string;
+}
+
+export class AssignUnitHeadRequest {
+  @ApiProperty({ example: '197501012000031001', description: 'NIP of an employee of the agency' })
+  @IsString()
+  @Matches(/^\d{18}$/, { message: 'nip must be exactly 18 digits' })
+  nip!: string;
+}
