@@ -3,11 +3,15 @@ import { ConfigError, loadConfig } from '../../../libs/config/src/config.js';
 import { UsageError, type CliCommand } from './command.js';
 import { issueTokenCommand } from './commands/issue-token.js';
 import { rebuildProjectionsCommand } from './commands/rebuild-projections.js';
+import { importCommands } from './commands/import-commands.js';
+import { seedDemoCommand } from './commands/seed-demo.js';
 
 const commands: CliCommand[] = [
   // registered commands go here, one import each
   issueTokenCommand,
   rebuildProjectionsCommand,
+  ...importCommands,
+  seedDemoCommand,
 ];
 
 async function main(argv: string[]): Promise<number> {
