@@ -16,23 +16,31 @@ export class CatchUpSubscription implements Subscription {
   private closed = false;
   private started = false;
   private live: AllStreamSubscription | undefined;
+  private iterator: AsyncGenerator<SubscriptionMessage> | undefined;
 
   constructor(
     private readonly client: EventStoreDBClient,
     private readonly options: SubscribeToAllOptions = {},
     private readonly pageSize = 500,
+    private readonly onClose: () => void = () => undefined,
   ) {}
 
   [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
     if (this.started) throw new Error('a subscription can be iterated only once');
     this.started = true;
-    return this.messages();
+    this.iterator = this.messages();
+    return this.iterator;
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.onClose();
     await this.stopLive();
+    // A consumer that stops iterating leaves the generator suspended, and with it a half-read readAll
+    // page whose gRPC stream never finishes: client.dispose() would wait for it forever. Returning the
+    // generator runs its finally blocks, which cancel that read (queued behind a next() in progress).
+    void this.iterator?.return(undefined).catch(() => undefined);
   }
 
   private async *messages(): AsyncGenerator<SubscriptionMessage> {

@@ -51,7 +51,11 @@ function asEsdbConnectionString(connectionString: string): string {
   return connectionString.replace(/^kurrentdb(\+discover)?:\/\//i, 'esdb$1://');
 }
 
+const DISPOSE_GRACE_MS = 2000;
+
 class EventStoreDbEventStore implements EventStore {
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+
   constructor(
     private readonly client: EventStoreDBClient,
     private readonly subscriptionPageSize: number,
@@ -125,7 +129,11 @@ class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
-    return new CatchUpSubscription(this.client, options, this.subscriptionPageSize);
+    const subscription = new CatchUpSubscription(this.client, options, this.subscriptionPageSize, () =>
+      this.subscriptions.delete(subscription),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
   }
 
   async ping(): Promise<void> {
@@ -152,7 +160,21 @@ class EventStoreDbEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    await this.client.dispose();
+    // Subscriptions first: dispose() waits for every open gRPC stream to finish.
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    // A cancelled call's stream does not always report that it finished (seen under load: dispose() never
+    // returned), and dispose() leaves the channel open. Give it a moment, then close the channel, which
+    // ends every call on it, so shutdown cannot hang.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.client.dispose(),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, DISPOSE_GRACE_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    const channelOf = (this.client as unknown as { getChannel?: () => Promise<{ close(): void }> }).getChannel;
+    if (channelOf) (await channelOf.call(this.client)).close();
   }
 
   private async positionOf(stream: string, revision: bigint): Promise<Position> {
