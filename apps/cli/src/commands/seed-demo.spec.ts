@@ -49,6 +49,13 @@ describe('cli seed-demo', () => {
     );
     expect(run.stdout).toMatch(/units: (\d+) rows, \1 imported, 0 unchanged, 0 failed/);
     expect(run.stdout).toMatch(/employees: (\d+) rows, \1 imported, 0 unchanged, 0 failed/);
+    expect(run.stdout).toContain('framework disdik-manokwari-kompetensi published (version 1');
+    const framework = await t.infrastructure.rawEventStore.readStream('framework-disdik-manokwari-kompetensi');
+    expect(framework.map((e) => e.type)).toEqual([
+      'FrameworkDrafted.v1',
+      'FrameworkDraftOpenedForComment.v1',
+      'FrameworkVersionPublished.v1',
+    ]);
     const agency = await t.infrastructure.rawEventStore.readStream(agencyStreamName('disdik-manokwari'));
     const created = agency.filter((e) => e.type === 'UnitCreated.v1').length;
     expect(agency.filter((e) => e.type === 'UnitHeadAssigned.v1')).toHaveLength(created);
@@ -69,6 +76,7 @@ describe('cli seed-demo', () => {
     const run = await cli(['seed-demo'], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('agency already registered');
+    expect(run.stdout).toContain('framework disdik-manokwari-kompetensi already there');
     expect(run.stdout).toMatch(/employees: (\d+) rows, 0 imported, \1 unchanged, 0 failed/);
     expect(await t.countEvents()).toBe(before);
   });

@@ -23,15 +23,14 @@ import { importEmployees } from '../../../../libs/organization-import/src/engine
 import { importUnits } from '../../../../libs/organization-import/src/engine/import-units.js';
 import type { ImportReport } from '../../../../libs/organization-import/src/report.js';
 import { parseFlags, type CliCommand } from '../command.js';
+import { seedDemoFramework } from './seed-demo-framework.js';
 
 /**
- * HOOK for the competency frameworks (libs/competency, another part of issue 3): steps that run after the
- * organization is loaded, e.g. publishing the built-in BerAKHLAK / managerial / socio-cultural framework for
- * the demo agency. Each step must be idempotent and return one summary line. Empty until that module
- * provides its seeding function.
+ * Steps that run after the organization is loaded (e.g. publishing the demo agency's competency framework).
+ * Each step must be idempotent and return one summary line.
  */
 export type DemoSeedStep = (context: ImportContext, demo: DemoAgency) => Promise<string>;
-export const demoSeedSteps: DemoSeedStep[] = [];
+export const demoSeedSteps: DemoSeedStep[] = [seedDemoFramework];
 
 export interface SeedDemoDependencies {
   open?: (config: Config) => Promise<Pick<Infrastructure, 'eventStore' | 'close'>>;
