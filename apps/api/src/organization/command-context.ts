@@ -1,9 +1,11 @@
 // What every command route passes to its handler: who acts, the request's correlation id, the time, and the
 // client's If-Match revision (if any).
+import type { FastifyReply } from 'fastify';
 import type { Principal, Role } from '../../../../libs/auth/src/index.js';
 import type { Actor } from '../../../../libs/event-store/src/port.js';
 import { actorFrom } from '../auth/index.js';
-import { parseIfMatch } from '../event-sourcing/etag.js';
+import type { ExecuteResult } from '../event-sourcing/command-executor.js';
+import { etagFor, parseIfMatch } from '../event-sourcing/etag.js';
 import { correlationIdFrom } from '../http/correlation.js';
 
 export interface CommandContext {
@@ -34,4 +36,25 @@ export function commandContext(
     now,
     ...(ifMatch !== undefined ? { ifMatch } : {}),
   };
+}
+
+/** commandContext from a route's raw headers (X-Correlation-Id, If-Match). */
+export function commandContextFromHeaders(
+  principal: Principal,
+  allowed: readonly Role[],
+  headers: Record<string, string | undefined>,
+  now: Date,
+): CommandContext {
+  return commandContext(
+    principal,
+    allowed,
+    { correlationId: headers['x-correlation-id'], ifMatch: headers['if-match'] },
+    now,
+  );
+}
+
+/** The new stream revision as the reply's ETag and as the body `{ revision }`. */
+export function revisionReply(reply: FastifyReply, result: ExecuteResult<unknown>): { revision: string } {
+  void reply.header('ETag', etagFor(result.revision));
+  return { revision: String(result.revision) };
 }

@@ -15,11 +15,9 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Role, type Principal } from '../../../../../libs/auth/src/index.js';
 import { Allow, CurrentPrincipal } from '../../auth/index.js';
-import type { ExecuteResult } from '../../event-sourcing/command-executor.js';
-import { etagFor } from '../../event-sourcing/etag.js';
 import { CLOCK, type Clock } from '../../tokens.js';
 import { CommandResponse } from '../../organization/agencies/agencies.request.js';
-import { commandContext } from '../../organization/command-context.js';
+import { commandContextFromHeaders, revisionReply } from '../../organization/command-context.js';
 import { OrganizationFacts } from '../../organization/organization-facts.js';
 import { NipParam } from '../employee-directory/employee-directory.request.js';
 import {
@@ -65,8 +63,8 @@ export class EmployeeChangesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const employee = await managedEmployee(this.facts, principal, nip);
-    const context = this.context(principal, headers);
-    return this.respond(
+    const context = commandContextFromHeaders(principal, MANAGERS, headers, this.clock.now());
+    return revisionReply(
       reply,
       await this.commandBus.execute(new MoveEmployeeCommand({ ...body, nip, agencyId: employee.agencyId }, context)),
     );
@@ -85,8 +83,8 @@ export class EmployeeChangesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const employee = await managedEmployee(this.facts, principal, nip);
-    const context = this.context(principal, headers);
-    return this.respond(
+    const context = commandContextFromHeaders(principal, MANAGERS, headers, this.clock.now());
+    return revisionReply(
       reply,
       await this.commandBus.execute(new ChangePositionCommand({ ...body, nip, agencyId: employee.agencyId }, context)),
     );
@@ -105,8 +103,8 @@ export class EmployeeChangesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     await managedEmployee(this.facts, principal, nip);
-    const context = this.context(principal, headers);
-    return this.respond(reply, await this.commandBus.execute(new OverrideRaterCommand({ ...body, nip }, context)));
+    const context = commandContextFromHeaders(principal, MANAGERS, headers, this.clock.now());
+    return revisionReply(reply, await this.commandBus.execute(new OverrideRaterCommand({ ...body, nip }, context)));
   }
 
   @Delete('rater-override')
@@ -122,21 +120,10 @@ export class EmployeeChangesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     await managedEmployee(this.facts, principal, nip);
-    const context = this.context(principal, headers);
-    return this.respond(reply, await this.commandBus.execute(new ClearRaterOverrideCommand({ ...body, nip }, context)));
-  }
-
-  private context(principal: Principal, headers: Record<string, string | undefined>) {
-    return commandContext(
-      principal,
-      MANAGERS,
-      { correlationId: headers['x-correlation-id'], ifMatch: headers['if-match'] },
-      this.clock.now(),
+    const context = commandContextFromHeaders(principal, MANAGERS, headers, this.clock.now());
+    return revisionReply(
+      reply,
+      await this.commandBus.execute(new ClearRaterOverrideCommand({ ...body, nip }, context)),
     );
-  }
-
-  private respond(reply: FastifyReply, result: ExecuteResult<unknown>): CommandResponse {
-    void reply.header('ETag', etagFor(result.revision));
-    return { revision: String(result.revision) };
   }
 }

@@ -17,11 +17,10 @@ import type { FastifyReply } from 'fastify';
 import { Role, type Principal } from '../../../../../libs/auth/src/index.js';
 import { Allow, CurrentPrincipal } from '../../auth/index.js';
 import type { ExecuteResult } from '../../event-sourcing/command-executor.js';
-import { etagFor } from '../../event-sourcing/etag.js';
 import { errorBody } from '../../http/error-body.js';
 import { CLOCK, type Clock } from '../../tokens.js';
 import { AgencyParam, CommandResponse, UnitParams } from '../agencies/agencies.request.js';
-import { commandContext } from '../command-context.js';
+import { commandContextFromHeaders, revisionReply } from '../command-context.js';
 import { assertManagesAgency } from '../organization-access.js';
 import { AssignUnitHeadCommand, CreateUnitCommand, UpdateUnitCommand } from './unit-commands.handler.js';
 import { AssignUnitHeadRequest, CreateUnitRequest, UpdateUnitRequest } from './units.request.js';
@@ -56,13 +55,13 @@ export class UnitsController {
   ): Promise<CommandResponse> {
     assertManagesAgency(principal, params.agencyId);
     const result = await this.run(
-      new CreateUnitCommand({ ...body, agencyId: params.agencyId }, this.context(principal, headers)),
+      new CreateUnitCommand(
+        { ...body, agencyId: params.agencyId },
+        commandContextFromHeaders(principal, MANAGERS, headers, this.clock.now()),
+      ),
     );
-    void reply
-      .status(201)
-      .header('ETag', etagFor(result.revision))
-      .header('Location', `/api/v1/agencies/${params.agencyId}/units/${body.unitId}`);
-    return { revision: String(result.revision) };
+    void reply.status(201).header('Location', `/api/v1/agencies/${params.agencyId}/units/${body.unitId}`);
+    return revisionReply(reply, result);
   }
 
   @Patch(':unitId')
@@ -87,9 +86,13 @@ export class UnitsController {
         ]),
       );
     }
-    const result = await this.run(new UpdateUnitCommand({ ...body, ...params }, this.context(principal, headers)));
-    void reply.header('ETag', etagFor(result.revision));
-    return { revision: String(result.revision) };
+    const result = await this.run(
+      new UpdateUnitCommand(
+        { ...body, ...params },
+        commandContextFromHeaders(principal, MANAGERS, headers, this.clock.now()),
+      ),
+    );
+    return revisionReply(reply, result);
   }
 
   @Put(':unitId/head')
@@ -108,19 +111,12 @@ export class UnitsController {
   ): Promise<CommandResponse> {
     assertManagesAgency(principal, params.agencyId);
     const result = await this.run(
-      new AssignUnitHeadCommand({ ...params, nip: body.nip }, this.context(principal, headers)),
+      new AssignUnitHeadCommand(
+        { ...params, nip: body.nip },
+        commandContextFromHeaders(principal, MANAGERS, headers, this.clock.now()),
+      ),
     );
-    void reply.header('ETag', etagFor(result.revision));
-    return { revision: String(result.revision) };
-  }
-
-  private context(principal: Principal, headers: Record<string, string | undefined>) {
-    return commandContext(
-      principal,
-      MANAGERS,
-      { correlationId: headers['x-correlation-id'], ifMatch: headers['if-match'] },
-      this.clock.now(),
-    );
+    return revisionReply(reply, result);
   }
 
   private run(command: object): Promise<ExecuteResult<unknown>> {
