@@ -69,7 +69,7 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
       }
       return (await api.infrastructure.rawEventStore.readAll({ maxCount: 1_000_000 })).length;
     },
-    async eventually(probe, timeoutMs = 10_000) {
+    async eventually(probe, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const value = await probe();
