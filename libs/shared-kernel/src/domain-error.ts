@@ -6,7 +6,11 @@ export type DomainErrorKind =
   /** The thing already exists or the state forbids the command right now: 409. */
   | 'conflict'
   /** The command refers to something that does not exist: 404. */
-  | 'not_found';
+  | 'not_found'
+  /** The actor is not the person this act is assigned to (e.g. not the appraisal's rater): 403. */
+  | 'forbidden'
+  /** Well-formed, in phase, but a rule of the domain refuses it (a violated distribution curve): 422. */
+  | 'unprocessable';
 
 export interface DomainErrorDetail {
   field?: string;
