@@ -29,6 +29,8 @@ export interface AdvanceCyclePhase {
   type: 'AdvanceCyclePhase';
   now: string;
   data: { to: CyclePhase; reason: string };
+  /** Fact: the populations that have open appraisals; all must be determined before PUBLISHED. */
+  populationIds: string[];
 }
 
 export interface SetUnitPredikat {
