@@ -7,7 +7,13 @@ import { WrongExpectedVersionError } from '../../../../libs/event-store/src/erro
 import { ProjectionNotBuiltError } from '../../../../libs/projections/src/projection.js';
 import { errorBody, type ErrorBody } from './error-body.js';
 
-const STATUS_FOR_DOMAIN_ERROR = { invalid: 400, conflict: 409, not_found: 404, forbidden: 403, unprocessable: 422 } as const;
+const STATUS_FOR_DOMAIN_ERROR = {
+  invalid: 400,
+  conflict: 409,
+  not_found: 404,
+  forbidden: 403,
+  unprocessable: 422,
+} as const;
 
 const CODE_FOR_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
