@@ -7,6 +7,8 @@ import { reportingLinesProjection } from '../../../libs/read-models/src/organiza
 import { conflictsOfInterestProjection } from '../../../libs/read-models/src/organization/conflicts-of-interest.projection.js';
 import { policyVersionsProjection } from '../../../libs/read-models/src/policies/policy-versions.projection.js';
 import { frameworksProjection } from '../../../libs/read-models/src/frameworks/frameworks.projection.js';
+import { appraisalsProjection } from '../../../libs/read-models/src/appraisals/appraisals.projection.js';
+import { cyclesProjection } from '../../../libs/read-models/src/appraisals/cycles.projection.js';
 
 export const projections: readonly Projection[] = [
   employeeDirectoryProjection,
@@ -15,4 +17,6 @@ export const projections: readonly Projection[] = [
   conflictsOfInterestProjection,
   policyVersionsProjection,
   frameworksProjection,
+  appraisalsProjection,
+  cyclesProjection,
 ];
