@@ -95,9 +95,14 @@ function withItem(state: ActiveAppraisal, kind: ItemKind, id: string, authorNip:
 /** The latest rating version, if any. */
 export const latestRating = (state: ActiveAppraisal): RatingVersion | undefined => state.ratings.at(-1);
 
-/** The approved rating version, if any (at most one: approval ends the assessment). */
-export const approvedRating = (state: ActiveAppraisal): RatingVersion | undefined =>
-  state.ratings.find((r) => r.status === 'APPROVED');
+/**
+ * The approved rating, if the latest version is approved. During determination a rater may revise an approved
+ * rating to fit the unit's curve: the new version then awaits approval and the appraisal counts as unapproved.
+ */
+export const approvedRating = (state: ActiveAppraisal): RatingVersion | undefined => {
+  const latest = latestRating(state);
+  return latest?.status === 'APPROVED' ? latest : undefined;
+};
 
 export function evolveAppraisal(state: AppraisalState, event: AppraisalEvent): AppraisalState {
   if (event.type === 'AppraisalStarted.v1') {

@@ -56,10 +56,17 @@ describe('approve a rating', () => {
       .thenThrows('DIALOGUE_REQUIRED', 'conflict');
   });
 
-  it('given the determination phase, when approved, then WRONG_CYCLE_PHASE', () => {
+  it('given a revision of an approved rating in DETERMINATION, when version 2 is approved, then RatingApproved v2', () => {
+    spec
+      .given([...submitted(), ratingApproved(1), rated(2)])
+      .when(approve(2, RATER_SUPERVISOR, 'DETERMINATION'))
+      .then([approvedEvent(2)]);
+  });
+
+  it('given the results published, when approved, then WRONG_CYCLE_PHASE', () => {
     spec
       .given(submitted())
-      .when(approve(1, RATER_SUPERVISOR, 'DETERMINATION'))
+      .when(approve(1, RATER_SUPERVISOR, 'PUBLISHED'))
       .thenThrows('WRONG_CYCLE_PHASE', 'conflict');
   });
 

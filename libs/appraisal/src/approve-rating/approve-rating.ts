@@ -12,7 +12,7 @@ const ACTION = 'approve a rating';
 
 export function decideApproveRating(command: ApproveRating, state: AppraisalState): AppraisalEvent[] {
   const appraisal = requireOpenAppraisal(state);
-  requirePhase(command.cyclePhase, ['ASSESSMENT'], ACTION);
+  requirePhase(command.cyclePhase, ['ASSESSMENT', 'DETERMINATION'], ACTION);
   requireActor(command.actorNip, appraisal.raterSupervisorNip, "the rater's supervisor", ACTION);
   const rating = requirePendingRating(appraisal, command.data.version);
   const noteSeq = appraisal.lastDialogueNoteSeq;

@@ -39,10 +39,10 @@ describe('return a rating', () => {
     spec.given(submitted()).when(giveBack(1, '   ')).thenThrows('TEXT_REQUIRED', 'invalid');
   });
 
-  it('given the determination phase, when returned, then WRONG_CYCLE_PHASE', () => {
+  it('given the results published, when returned, then WRONG_CYCLE_PHASE', () => {
     spec
       .given(submitted())
-      .when(giveBack(1, 'alasan', RATER_SUPERVISOR, 'DETERMINATION'))
+      .when(giveBack(1, 'alasan', RATER_SUPERVISOR, 'PUBLISHED'))
       .thenThrows('WRONG_CYCLE_PHASE', 'conflict');
   });
 

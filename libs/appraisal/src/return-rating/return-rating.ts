@@ -11,7 +11,7 @@ const ACTION = 'return a rating';
 
 export function decideReturnRating(command: ReturnRating, state: AppraisalState): AppraisalEvent[] {
   const appraisal = requireOpenAppraisal(state);
-  requirePhase(command.cyclePhase, ['ASSESSMENT'], ACTION);
+  requirePhase(command.cyclePhase, ['ASSESSMENT', 'DETERMINATION'], ACTION);
   requireActor(command.actorNip, appraisal.raterSupervisorNip, "the rater's supervisor", ACTION);
   const rating = requirePendingRating(appraisal, command.data.version);
   const reasons = requireText('reasons', command.data.reasons);

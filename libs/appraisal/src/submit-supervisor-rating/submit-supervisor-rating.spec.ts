@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { specFor } from '../../../testing/src/decider-specification.js';
 import type { Rating } from '../../../policy/src/policy.js';
 import type { SubmitSupervisorRating } from '../appraisal/appraisal-commands.js';
-import type { BerakhlakValueCode, CompetencyObservation } from '../appraisal/appraisal-events.js';
+import type { AppraisalEvent, BerakhlakValueCode, CompetencyObservation } from '../appraisal/appraisal-events.js';
 import { NIP, RATER, RATER_SUPERVISOR, base, submittedPlan } from '../appraisal/appraisal-fixtures.js';
 import {
   LATER,
@@ -16,6 +16,11 @@ import {
 import { submitSupervisorRatingDecider } from './submit-supervisor-rating.js';
 
 const spec = specFor(submitSupervisorRatingDecider);
+const decideFrom = (history: AppraisalEvent[], command: SubmitSupervisorRating) =>
+  submitSupervisorRatingDecider.decide(
+    command,
+    history.reduce(submitSupervisorRatingDecider.evolve, submitSupervisorRatingDecider.initialState()),
+  );
 const selfRated = () => [...assessable(), selfAssessed(1)];
 const rate = (
   data: Partial<SubmitSupervisorRating['data']> = {},
@@ -130,11 +135,32 @@ describe('submit a supervisor rating', () => {
       .thenThrows('RATING_AWAITING_APPROVAL', 'conflict');
   });
 
-  it('given an approved rating, when the rater submits another, then RATING_ALREADY_APPROVED', () => {
+  it('given an approved rating in ASSESSMENT, when the rater submits another, then RATING_ALREADY_APPROVED', () => {
     spec
       .given([...selfRated(), rated(1), ratingApproved(1)])
       .when(rate())
       .thenThrows('RATING_ALREADY_APPROVED', 'conflict');
+  });
+
+  it('given an approved rating in DETERMINATION, when the rater revises it to fit the curve, then version 2 awaits approval', () => {
+    const events = decideFrom([...selfRated(), rated(1), ratingApproved(1)], rate({}, { phase: 'DETERMINATION' }));
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'SupervisorRatingSubmitted.v1', data: expect.objectContaining({ version: 2 }) }),
+    ]);
+  });
+
+  it('given a revision awaiting approval in DETERMINATION, when the rater submits another, then RATING_AWAITING_APPROVAL', () => {
+    spec
+      .given([...selfRated(), rated(1), ratingApproved(1), rated(2)])
+      .when(rate({}, { phase: 'DETERMINATION' }))
+      .thenThrows('RATING_AWAITING_APPROVAL', 'conflict');
+  });
+
+  it('given the results published, when the rater submits a rating, then WRONG_CYCLE_PHASE', () => {
+    spec
+      .given([...selfRated(), rated(1), ratingApproved(1)])
+      .when(rate({}, { phase: 'PUBLISHED' }))
+      .thenThrows('WRONG_CYCLE_PHASE', 'conflict');
   });
 
   it('given a plan with two IKI, when one is missing, one unknown and one twice, then REALISATIONS_INVALID naming each', () => {

@@ -53,10 +53,12 @@ export function ratingGap(
 
 export function decideSubmitSupervisorRating(command: SubmitSupervisorRating, state: AppraisalState): AppraisalEvent[] {
   const appraisal = requireOpenAppraisal(state);
-  requirePhase(command.cyclePhase, ['ASSESSMENT'], ACTION);
+  requirePhase(command.cyclePhase, ['ASSESSMENT', 'DETERMINATION'], ACTION);
   requireActor(command.actorNip, appraisal.raterNip, 'the rater', ACTION);
   requirePlanApproved(appraisal, ACTION);
-  requireNoApprovedRating(appraisal, ACTION);
+  // In DETERMINATION an approved rating may be revised (a new version, approved again) so the unit's
+  // distribution can meet the curve (DOMAIN section 6, step 3); in ASSESSMENT approval is final.
+  if (command.cyclePhase === 'ASSESSMENT') requireNoApprovedRating(appraisal, ACTION);
   const pending = latestRating(appraisal);
   if (pending?.status === 'SUBMITTED') {
     throw new DomainError(

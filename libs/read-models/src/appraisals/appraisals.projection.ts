@@ -204,6 +204,8 @@ async function changesFor(db: Db, streamId: string, event: AppraisalEvent): Prom
       return {
         rating_version: d.version,
         rating_status: 'SUBMITTED',
+        // a revision during determination un-approves until approved again
+        predikat: null,
         rating_hasil_kerja: d.hasilKerja,
         rating_perilaku: d.perilaku,
         for_dialogue: d.forDialogue,
