@@ -4,5 +4,13 @@ import { OrganizationModule } from './organization/organization.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { FrameworksModule } from './frameworks/frameworks.module.js';
+import { AppraisalsModule } from './appraisals/appraisals.module.js';
 
-export const featureModules = [EmployeesModule, OrganizationModule, ImportsModule, PoliciesModule, FrameworksModule];
+export const featureModules = [
+  EmployeesModule,
+  OrganizationModule,
+  ImportsModule,
+  PoliciesModule,
+  FrameworksModule,
+  AppraisalsModule,
+];

@@ -117,6 +117,21 @@ describe('the appraisal view', () => {
     expect(viewOf([...history, published({ ratingVersion: 2 })]).result).toMatchObject({ ratingVersion: 2 });
   });
 
+  it('given an approved rating revised during determination, then nothing counts as approved until approved again', () => {
+    const revised = [
+      ...assessable(),
+      selfAssessed(),
+      rated(1),
+      ratingApproved(1),
+      rated(2, { predikat: 'BUTUH_PERBAIKAN' }),
+    ];
+    expect(viewOf(revised).approved).toBeNull();
+    expect(viewOf([...revised, ratingApproved(2, 'BUTUH_PERBAIKAN')]).approved).toEqual({
+      version: 2,
+      predikat: 'BUTUH_PERBAIKAN',
+    });
+  });
+
   it('given the plan returned and resubmitted, an RHK removed and entries corrected, then the history and corrections', () => {
     const history: AppraisalEvent[] = [
       started(),

@@ -16,7 +16,7 @@ import {
   type BerakhlakValueCode,
   type RhkContent,
 } from '../appraisal/appraisal-events.js';
-import type { ActiveAppraisal, PlanStatus } from '../appraisal/appraisal-state.js';
+import { approvedRating, type ActiveAppraisal, type PlanStatus } from '../appraisal/appraisal-state.js';
 import { aggregatePeerInput } from '../peer-input/peer-aggregate.js';
 import type { Viewer } from './viewer.js';
 
@@ -95,6 +95,7 @@ export interface AppraisalView {
   ratings: RatingVersionView[];
   /** The latest rating waits for a dialogue note before it can be approved. */
   dialogueRequired: boolean;
+  /** The latest version, when it is approved (a revision during determination awaits approval again). */
   approved: { version: number; predikat: Predikat } | null;
   result: ActiveAppraisal['publication'];
   receipt: ActiveAppraisal['receipt'];
@@ -108,7 +109,7 @@ export function viewAppraisal(
 ): AppraisalView {
   const entries = collectEntries(events);
   const dialogueRequiredFor = (seq: number, forDialogue: boolean) =>
-    forDialogue && (state.lastDialogueNoteSeq === null || state.lastDialogueNoteSeq < seq);
+    forDialogue && (state.lastDialogueNoteSeq === null || state.lastDialogueNoteSeq <= seq);
   const ratings = state.ratings.map((r): RatingVersionView => ({
     version: r.version,
     status: r.status,
@@ -117,7 +118,7 @@ export function viewAppraisal(
     dialogueRequired: r.status === 'SUBMITTED' && dialogueRequiredFor(r.seq, r.forDialogue),
     decisions: entries.ratingDecisions.filter((d) => d.version === r.version).map(({ version: _v, ...d }) => d),
   }));
-  const approved = state.ratings.find((r) => r.status === 'APPROVED');
+  const approved = approvedRating(state);
   return {
     viewer,
     cycleId: state.cycleId,

@@ -1,0 +1,67 @@
+// Runs an appraisal command for a request: the request's one instant, its correlation id, the client's
+// If-Match, and the new stream revision as the reply's ETag.
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import type { Principal } from '../../../../libs/auth/src/index.js';
+import type { AppraisalEvent } from '../../../../libs/appraisal/src/appraisal/appraisal-events.js';
+import type { AppraisalState } from '../../../../libs/appraisal/src/appraisal/appraisal-state.js';
+import type { Decider } from '../../../../libs/shared-kernel/src/decider.js';
+import type { ExecuteResult } from '../event-sourcing/command-executor.js';
+import { etagFor, parseIfMatch } from '../event-sourcing/etag.js';
+import { correlationIdFrom } from '../http/correlation.js';
+import { CLOCK, type Clock } from '../tokens.js';
+import type { AppraisalAct } from './appraisal-access.js';
+import { AppraisalCommand, type BuildCommand } from './appraisal-command.handler.js';
+import type { AppraisalParams } from './appraisal.params.js';
+
+export interface AppraisalRequest {
+  principal: Principal;
+  headers: Record<string, string | undefined>;
+  reply: FastifyReply;
+}
+
+export const IF_MATCH_HEADER = {
+  name: 'If-Match',
+  required: false,
+  description: 'W/"<revision>" from the ETag of the appraisal: 412 STALE_REVISION if the appraisal changed since',
+};
+
+@Injectable()
+export class AppraisalCommandRunner {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Answers `{ revision }` (plus `extra`) and sets the ETag. */
+  async run<Command, Extra extends object = object>(
+    request: AppraisalRequest,
+    params: AppraisalParams,
+    act: AppraisalAct,
+    decider: Decider<Command, AppraisalState, AppraisalEvent>,
+    build: BuildCommand<Command>,
+    options: { reason?: string; feedbackRequestId?: string | null; extra?: (events: AppraisalEvent[]) => Extra } = {},
+  ): Promise<Extra & { revision: string }> {
+    const ifMatch = parseIfMatch(request.headers['if-match']);
+    const result: ExecuteResult<AppraisalEvent> = await this.commandBus.execute(
+      new AppraisalCommand(
+        params.cycleId,
+        params.nip,
+        act,
+        decider,
+        build,
+        request.principal,
+        {
+          correlationId: correlationIdFrom(request.headers['x-correlation-id']),
+          now: this.clock.now(),
+          ...(ifMatch !== undefined ? { ifMatch } : {}),
+        },
+        { reason: options.reason, feedbackRequestId: options.feedbackRequestId },
+      ),
+    );
+    void request.reply.header('ETag', etagFor(result.revision));
+    const extra = options.extra ? options.extra(result.events) : ({} as Extra);
+    return { ...extra, revision: String(result.revision) };
+  }
+}

@@ -1,0 +1,42 @@
+// Replies of the appraisal command routes: the new stream revision (also the ETag) and the id of what was added.
+import { ApiProperty } from '@nestjs/swagger';
+
+export class RevisionResponse {
+  @ApiProperty({ example: '7', description: 'stream revision after the command; also sent as the ETag' })
+  revision!: string;
+}
+
+export class RhkResponse extends RevisionResponse {
+  @ApiProperty({ example: 'rhk-1' })
+  rhkId!: string;
+}
+
+export class IdResponse extends RevisionResponse {
+  @ApiProperty({ example: '5f0c8a9e-1b2d-4c3e-8f4a-6b7c8d9e0f1a', description: 'the id of the entry added' })
+  id!: string;
+}
+
+export class RatingResponse extends RevisionResponse {
+  @ApiProperty({ example: 1, description: 'the rating version submitted (or acted on)' })
+  version!: number;
+
+  @ApiProperty({ example: 'BAIK', description: "computed from the pinned policy's matrix" })
+  predikat!: string;
+}
+
+export class ReceiptResponse extends RevisionResponse {
+  @ApiProperty({ example: '2026-01-20T01:00:00.000Z' })
+  receivedAt!: string;
+
+  @ApiProperty({
+    example: {
+      startDay: '2026-01-20',
+      lastDay: '2026-02-03',
+      closesAt: '2026-02-03T15:00:00.000Z',
+      timeZone: 'Asia/Jayapura',
+      counting: 'CALENDAR',
+    },
+    description: "the keberatan window, on the agency's local calendar under the pinned policy",
+  })
+  objectionDeadline!: Record<string, unknown>;
+}

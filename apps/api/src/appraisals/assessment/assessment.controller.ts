@@ -1,0 +1,303 @@
+// Assessment (DOMAIN sections 5 and 9): the employee's self-assessment, peer reviewers (the employee proposes,
+// the rater chooses) and their anonymous input, the rater's rating with its computed predikat, the approval or
+// return by the rater's supervisor, and the employee's receipt of the published result.
+import { Body, Controller, Headers, Param, Post, Put, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Principal } from '../../../../../libs/auth/src/index.js';
+import { acknowledgeReceiptDecider } from '../../../../../libs/appraisal/src/acknowledge-receipt/acknowledge-receipt.js';
+import type { AppraisalEvent } from '../../../../../libs/appraisal/src/appraisal/appraisal-events.js';
+import { approveRatingDecider } from '../../../../../libs/appraisal/src/approve-rating/approve-rating.js';
+import { choosePeerReviewersDecider } from '../../../../../libs/appraisal/src/choose-peer-reviewers/choose-peer-reviewers.js';
+import { proposePeerReviewerDecider } from '../../../../../libs/appraisal/src/propose-peer-reviewer/propose-peer-reviewer.js';
+import { returnRatingDecider } from '../../../../../libs/appraisal/src/return-rating/return-rating.js';
+import { submitPeerInputDecider } from '../../../../../libs/appraisal/src/submit-peer-input/submit-peer-input.js';
+import { submitSelfAssessmentDecider } from '../../../../../libs/appraisal/src/submit-self-assessment/submit-self-assessment.js';
+import { submitSupervisorRatingDecider } from '../../../../../libs/appraisal/src/submit-supervisor-rating/submit-supervisor-rating.js';
+import { Allow, CurrentPrincipal } from '../../auth/index.js';
+import { rolesFor } from '../appraisal-access.js';
+import { AppraisalCommandRunner, IF_MATCH_HEADER } from '../appraisal-command-runner.js';
+import { AppraisalFacts } from '../appraisal-facts.js';
+import { AppraisalParams, RatingVersionParams } from '../appraisal.params.js';
+import { RatingResponse, ReceiptResponse, RevisionResponse } from '../appraisal.responses.js';
+import {
+  ChoosePeerReviewersRequest,
+  PeerInputRequest,
+  ProposePeerReviewerRequest,
+  ReturnRatingRequest,
+  SelfAssessmentRequest,
+  SupervisorRatingRequest,
+  type ValueRatingRequest,
+} from './assessment.requests.js';
+
+type HeaderMap = Record<string, string | undefined>;
+
+const valueRatings = (values: ValueRatingRequest[]) =>
+  values.map((v) => ({ value: v.value, rating: v.rating, note: v.note ?? '' }));
+
+/** The version and predikat of the rating event a command produced. */
+function ratingOf(events: AppraisalEvent[]): { version: number; predikat: string } {
+  for (const e of events) {
+    if (e.type === 'SupervisorRatingSubmitted.v1' || e.type === 'RatingApproved.v1') {
+      return { version: e.data.version, predikat: e.data.predikat };
+    }
+  }
+  throw new Error('the rating command produced no rating event');
+}
+
+/** When the result was received and the keberatan window it opened. */
+function receiptOf(events: AppraisalEvent[]): { receivedAt: string; objectionDeadline: Record<string, unknown> } {
+  const received = events.find((e) => e.type === 'ResultReceived.v1');
+  if (received?.type !== 'ResultReceived.v1') throw new Error('the receipt produced no ResultReceived event');
+  return { receivedAt: received.data.receivedAt, objectionDeadline: { ...received.data.objectionDeadline } };
+}
+
+@ApiTags('appraisals: assessment')
+@ApiBearerAuth()
+@ApiHeader(IF_MATCH_HEADER)
+@ApiBadRequestResponse({
+  description: 'VALIDATION_FAILED, JUSTIFICATION_REQUIRED, VALUE_RATINGS_INVALID, PEER_IS_SELF',
+})
+@ApiForbiddenResponse({ description: 'no relation to this appraisal that allows the act; NOT_ASSIGNED' })
+@ApiNotFoundResponse({ description: 'CYCLE_NOT_FOUND, APPRAISAL_NOT_FOUND, RATING_NOT_FOUND, EVIDENCE_NOT_FOUND' })
+@ApiConflictResponse({
+  description: 'WRONG_CYCLE_PHASE, PLAN_NOT_APPROVED, DIALOGUE_REQUIRED, RATING_ALREADY_APPROVED, RATING_NOT_PENDING',
+})
+@ApiPreconditionFailedResponse({ description: 'STALE_REVISION: If-Match is not the current revision' })
+@Controller('api/v1/cycles/:cycleId/appraisals/:nip')
+export class AssessmentController {
+  constructor(
+    private readonly commands: AppraisalCommandRunner,
+    private readonly facts: AppraisalFacts,
+  ) {}
+
+  @Post('self-assessment')
+  @Allow(...rolesFor('submitSelfAssessment'))
+  @ApiOperation({ summary: 'Submit (or revise, until the rater rates) the self-assessment (the employee)' })
+  @ApiCreatedResponse({ type: RevisionResponse, headers: { ETag: { description: 'W/"<revision>"' } } })
+  submitSelfAssessment(
+    @Param() params: AppraisalParams,
+    @Body() body: SelfAssessmentRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: HeaderMap,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RevisionResponse> {
+    return this.commands.run(
+      { principal, headers, reply },
+      params,
+      'submitSelfAssessment',
+      submitSelfAssessmentDecider,
+      (base) => ({
+        type: 'SubmitSelfAssessment' as const,
+        ...base,
+        data: {
+          rhk: body.rhk.map((r) => ({
+            rhkId: r.rhkId,
+            rating: r.rating,
+            note: r.note ?? '',
+            evidenceIds: r.evidenceIds ?? [],
+          })),
+          values: valueRatings(body.values),
+          hasilKerja: body.hasilKerja,
+          perilaku: body.perilaku,
+        },
+      }),
+    );
+  }
+
+  @Post('peer-reviewers/proposals')
+  @Allow(...rolesFor('proposePeerReviewer'))
+  @ApiOperation({ summary: 'Propose a peer reviewer to the rater (the employee): a peer or a direct subordinate' })
+  @ApiCreatedResponse({ type: RevisionResponse })
+  proposePeerReviewer(
+    @Param() params: AppraisalParams,
+    @Body() body: ProposePeerReviewerRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: HeaderMap,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RevisionResponse> {
+    return this.commands.run(
+      { principal, headers, reply },
+      params,
+      'proposePeerReviewer',
+      proposePeerReviewerDecider,
+      async (base, appraisal) => ({
+        type: 'ProposePeerReviewer' as const,
+        ...base,
+        data: { reviewerNip: body.reviewerNip },
+        reviewer: await this.facts.reviewer(appraisal, body.reviewerNip),
+      }),
+    );
+  }
+
+  @Put('peer-reviewers')
+  @Allow(...rolesFor('choosePeerReviewers'))
+  @ApiOperation({ summary: 'Choose the peer reviewers (the rater): the whole list, peers or direct subordinates' })
+  @ApiOkResponse({ type: RevisionResponse })
+  choosePeerReviewers(
+    @Param() params: AppraisalParams,
+    @Body() body: ChoosePeerReviewersRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: HeaderMap,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RevisionResponse> {
+    return this.commands.run(
+      { principal, headers, reply },
+      params,
+      'choosePeerReviewers',
+      choosePeerReviewersDecider,
+      async (base, appraisal) => ({
+        type: 'ChoosePeerReviewers' as const,
+        ...base,
+        data: { reviewerNips: body.reviewerNips },
+        reviewers: await Promise.all(body.reviewerNips.map((nip) => this.facts.reviewer(appraisal, nip))),
+      }),
+    );
+  }
+
+  @Post('peer-inputs')
+  @Allow(...rolesFor('submitPeerInput'))
+  @ApiOperation({
+    summary:
+      'Give advisory peer input on BerAKHLAK values (a chosen reviewer, once); shown only as an anonymous aggregate',
+  })
+  @ApiCreatedResponse({ type: RevisionResponse })
+  submitPeerInput(
+    @Param() params: AppraisalParams,
+    @Body() body: PeerInputRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: HeaderMap,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RevisionResponse> {
+    return this.commands.run(
+      { principal, headers, reply },
+      params,
+      'submitPeerInput',
+      submitPeerInputDecider,
+      (base) => ({ type: 'SubmitPeerInput' as const, ...base, data: { values: valueRatings(body.values) } }),
+    );
+  }
+
+  @Post('ratings')
+  @Allow(...rolesFor('submitRating'))
+  @ApiOperation({
+    summary:
+      'Submit the rating (the rater): realisasi per IKI, hasil kerja, perilaku; predikat computed; a returned rating is revised by submitting the next version',
+  })
+  @ApiCreatedResponse({ type: RatingResponse })
+  submitRating(
+    @Param() params: AppraisalParams,
+    @Body() body: SupervisorRatingRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: HeaderMap,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RatingResponse> {
+    return this.commands.run(
+      { principal, headers, reply },
+      params,
+      'submitRating',
+      submitSupervisorRatingDecider,
+      async (base, appraisal) => ({
+        type: 'SubmitSupervisorRating' as const,
+        ...base,
+        data: {
+          realisations: body.realisations.map((r) => ({
+            rhkId: r.rhkId,
+            ikiId: r.ikiId,
+            value: r.value ?? null,
+            narrative: r.narrative ?? null,
+          })),
+          hasilKerja: body.hasilKerja,
+          perilaku: body.perilaku,
+          valueNotes: (body.valueNotes ?? []).map((v) => ({ value: v.value, note: v.note })),
+          competencyLevels: (body.competencyLevels ?? []).map((c) => ({ code: c.code, level: c.level })),
+          justification: body.justification ?? null,
+          evidenceIds: body.evidenceIds ?? [],
+        },
+        activeConflictOfInterestIds: await this.facts.activeConflictOfInterestIds(appraisal.nip, base.actorNip),
+      }),
+      { extra: ratingOf },
+    );
+  }
+
+  @Post('ratings/:version/approval')
+  @Allow(...rolesFor('approveRating'))
+  @ApiOperation({ summary: "Approve the pending rating version (the rater's supervisor); fixes the predikat" })
+  @ApiCreatedResponse({ type: RatingResponse })
+  approveRating(
+    @Param() params: RatingVersionParams,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: HeaderMap,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RatingResponse> {
+    return this.commands.run(
+      { principal, headers, reply },
+      params,
+      'approveRating',
+      approveRatingDecider,
+      (base) => ({ type: 'ApproveRating' as const, ...base, data: { version: params.version } }),
+      { extra: ratingOf },
+    );
+  }
+
+  @Post('ratings/:version/return')
+  @Allow(...rolesFor('returnRating'))
+  @ApiOperation({
+    summary: "Return the pending rating version with reasons (the rater's supervisor); every version is kept",
+  })
+  @ApiCreatedResponse({ type: RevisionResponse })
+  returnRating(
+    @Param() params: RatingVersionParams,
+    @Body() body: ReturnRatingRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: HeaderMap,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RevisionResponse> {
+    return this.commands.run(
+      { principal, headers, reply },
+      params,
+      'returnRating',
+      returnRatingDecider,
+      (base) => ({
+        type: 'ReturnRating' as const,
+        ...base,
+        data: { version: params.version, reasons: body.reasons },
+      }),
+      { reason: body.reasons },
+    );
+  }
+
+  @Post('receipt')
+  @Allow(...rolesFor('acknowledgeReceipt'))
+  @ApiOperation({
+    summary: 'Acknowledge receipt of the published result (the employee); starts the keberatan window',
+  })
+  @ApiCreatedResponse({ type: ReceiptResponse })
+  acknowledgeReceipt(
+    @Param() params: AppraisalParams,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: HeaderMap,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ReceiptResponse> {
+    return this.commands.run(
+      { principal, headers, reply },
+      params,
+      'acknowledgeReceipt',
+      acknowledgeReceiptDecider,
+      (base) => ({ type: 'AcknowledgeReceipt' as const, ...base, data: {} }),
+      { extra: receiptOf },
+    );
+  }
+}
