@@ -5,6 +5,7 @@ import { ImportsModule } from './imports/imports.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { FrameworksModule } from './frameworks/frameworks.module.js';
 import { AppraisalsModule } from './appraisals/appraisals.module.js';
+import { CyclesModule } from './cycles/cycles.module.js';
 
 export const featureModules = [
   EmployeesModule,
@@ -13,4 +14,5 @@ export const featureModules = [
   PoliciesModule,
   FrameworksModule,
   AppraisalsModule,
+  CyclesModule,
 ];

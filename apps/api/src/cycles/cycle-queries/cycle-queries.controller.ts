@@ -1,0 +1,157 @@
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ROLES, Role, type Principal } from '../../../../../libs/auth/src/index.js';
+import type { AppraisalPage } from '../../../../../libs/read-models/src/appraisals/appraisals.queries.js';
+import type {
+  CycleDistribution,
+  CyclePage,
+  PopulationDistribution,
+} from '../../../../../libs/read-models/src/appraisals/cycles.queries.js';
+import { Allow, CurrentPrincipal } from '../../auth/index.js';
+import { errorBody } from '../../http/error-body.js';
+import { assertReadsCycle, forbidden, has, overseesCycle } from '../cycle-access.js';
+import { CycleFacts } from '../cycle-facts.js';
+import { CycleReadModels } from '../cycle-read-models.js';
+import { CycleParam, ListCycleAppraisalsQuery, ListCyclesQuery } from '../cycle.request.js';
+import { cycleView, withCycleEtag, type CycleView } from '../cycle-view.js';
+
+/** A population's counts reach employees only in aggregates of at least this many people (DESIGN section 5). */
+type EmployeeDistributionView = Omit<PopulationDistribution, 'counts' | 'violations' | 'override'> & {
+  counts: PopulationDistribution['counts'] | null;
+};
+
+@ApiTags('cycles')
+@ApiBearerAuth()
+@Controller('api/v1/cycles')
+export class CycleQueriesController {
+  constructor(
+    private readonly facts: CycleFacts,
+    private readonly readModels: CycleReadModels,
+  ) {}
+
+  @Get()
+  @Allow(Role.HR, Role.AUDITOR, Role.ADMIN)
+  @ApiOperation({
+    summary: "List cycles, keyset-paginated by id: HR its own agency's (the default agencyId), AUDITOR and ADMIN any",
+  })
+  @ApiOkResponse({ description: '{ items, nextCursor }' })
+  @ApiForbiddenResponse({ description: "another agency's cycles (HR), or not HR/AUDITOR/ADMIN" })
+  async list(@Query() query: ListCyclesQuery, @CurrentPrincipal() principal: Principal): Promise<CyclePage> {
+    let agencyId = query.agencyId;
+    if (!has(principal, Role.ADMIN, Role.AUDITOR)) {
+      agencyId ??= principal.agencyId;
+      if (agencyId === undefined || agencyId !== principal.agencyId) {
+        throw forbidden(`HR lists its own agency's cycles only (${principal.agencyId ?? 'none'})`);
+      }
+    }
+    return this.readModels.listCycles({ agencyId, phase: query.phase, after: query.after, limit: query.limit ?? 50 });
+  }
+
+  @Get(':cycleId')
+  @Allow(...ROLES)
+  @ApiOperation({
+    summary:
+      'One cycle as its stream stands (phase, period, pinned framework and policy versions, populations), with ' +
+      'ETag W/"<revision>" for If-Match: HR of the agency, AUDITOR, ADMIN, and every member of the agency',
+  })
+  @ApiOkResponse({ description: 'the cycle', headers: { ETag: { description: 'W/"<cycle revision>"' } } })
+  @ApiForbiddenResponse({ description: 'someone outside the agency (not AUDITOR/ADMIN)' })
+  @ApiNotFoundResponse({ description: 'CYCLE_NOT_FOUND' })
+  async get(
+    @Param() { cycleId }: CycleParam,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CycleView> {
+    const { cycle, revision } = await this.facts.cycle(cycleId);
+    assertReadsCycle(principal, cycle);
+    withCycleEtag(reply, revision);
+    return cycleView(cycle, revision);
+  }
+
+  @Get(':cycleId/appraisals')
+  @Allow(...ROLES)
+  @ApiOperation({
+    summary:
+      "The cycle's appraisals (status, plan, rating, predikat, publication), filtered and keyset-paginated by NIP. " +
+      'HR of the agency, AUDITOR, ADMIN: all. Others of the agency by relation: a RATER the appraisals they rate, ' +
+      'a RATER_SUPERVISOR those whose rater they supervise (both roles: both), everyone their own.',
+  })
+  @ApiOkResponse({ description: '{ items, nextCursor }' })
+  @ApiForbiddenResponse({ description: 'someone outside the agency (not AUDITOR/ADMIN), or without a NIP' })
+  @ApiNotFoundResponse({ description: 'CYCLE_NOT_FOUND' })
+  async appraisals(
+    @Param() { cycleId }: CycleParam,
+    @Query() query: ListCycleAppraisalsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AppraisalPage> {
+    const { cycle } = await this.facts.cycle(cycleId);
+    const filter = {
+      cycleId,
+      unitId: query.unitId,
+      raterNip: query.raterNip,
+      status: query.status,
+      after: query.after,
+      limit: query.limit ?? 50,
+    };
+    if (overseesCycle(principal, cycle)) return this.readModels.listAppraisals(filter);
+    const nip = principal.nip;
+    if (principal.agencyId !== cycle.agencyId || nip === undefined) {
+      throw forbidden(`only HR of ${cycle.agencyId}, AUDITOR, ADMIN and members of the agency may list these`);
+    }
+    // Relation-based rows only (deny by default: the read model matches none of an empty anyOf).
+    return this.readModels.listAppraisals({
+      ...filter,
+      anyOf: {
+        nip,
+        ...(has(principal, Role.RATER) ? { raterNip: nip } : {}),
+        ...(has(principal, Role.RATER_SUPERVISOR) ? { raterSupervisorNip: nip } : {}),
+      },
+    });
+  }
+
+  @Get(':cycleId/distribution')
+  @Allow(...ROLES)
+  @ApiOperation({
+    summary:
+      'Per population: unit predikat, counts of approved predikat (as determined, or as they stand), violations ' +
+      'and overrides. HR of the agency, AUDITOR, ADMIN; once PUBLISHED every member of the agency, who sees ' +
+      "counts only of populations of at least the policy's anonymity minimum.",
+  })
+  @ApiOkResponse({ description: '{ cycleId, phase, distributionScope, populations }' })
+  @ApiForbiddenResponse({ description: 'before publication: anyone but HR, AUDITOR, ADMIN' })
+  @ApiNotFoundResponse({ description: 'CYCLE_NOT_FOUND' })
+  async distribution(
+    @Param() { cycleId }: CycleParam,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<
+    CycleDistribution | (Omit<CycleDistribution, 'populations'> & { populations: EmployeeDistributionView[] })
+  > {
+    const { cycle } = await this.facts.cycle(cycleId);
+    const oversees = overseesCycle(principal, cycle);
+    const published = cycle.phase === 'PUBLISHED' || cycle.phase === 'CLOSED';
+    if (!oversees && !(published && principal.agencyId === cycle.agencyId)) {
+      throw forbidden(`only HR of ${cycle.agencyId}, AUDITOR and ADMIN, or after publication its members`);
+    }
+    const distribution = await this.readModels.distribution(cycleId);
+    if (!distribution) {
+      throw new NotFoundException(errorBody(404, 'CYCLE_NOT_FOUND', `cycle ${cycleId} is not in the read model yet`));
+    }
+    if (oversees) return distribution;
+    const minimum = cycle.policy.peerAnonymityMinimum;
+    return {
+      ...distribution,
+      populations: distribution.populations.map(({ counts, violations: _v, override: _o, ...rest }) => ({
+        ...rest,
+        counts: rest.activeAppraisals >= minimum ? counts : null,
+      })),
+    };
+  }
+}

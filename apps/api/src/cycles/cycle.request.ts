@@ -1,0 +1,178 @@
+// Request bodies, path and query parameters of the cycle routes (class-validator at the edge; unknown fields are
+// refused by the global pipe). Semantic checks (period order, unknown unit, phase order) are the deciders'.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { UNIT_PREDIKATS, type UnitPredikat } from '../../../../libs/policy/src/policy.js';
+import {
+  CYCLE_KINDS,
+  CYCLE_PHASES,
+  type CycleKind,
+  type CyclePhase,
+} from '../../../../libs/appraisal/src/cycle/cycle-events.js';
+
+export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const slugMessage = (field: string) => `${field} must be lowercase letters, digits and dashes (max 64)`;
+/** A calendar date; whether it exists (2026-02-30) is checked with the period by the decider. */
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const NIP = /^\d{18}$/;
+export const APPRAISAL_STATUSES = ['ACTIVE', 'ENDED'] as const;
+
+export class OpenCycleRequest {
+  @ApiProperty({ example: 'disdik-manokwari-2026', description: 'slug chosen by HR; the stream is cycle-{cycleId}' })
+  @IsString()
+  @Matches(SLUG, { message: slugMessage('cycleId') })
+  cycleId!: string;
+
+  @ApiProperty({ example: 'disdik-manokwari' })
+  @IsString()
+  @Matches(SLUG, { message: slugMessage('agencyId') })
+  agencyId!: string;
+
+  @ApiProperty({ example: 'Penilaian Kinerja Tahunan 2026' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: CYCLE_KINDS, example: 'ANNUAL' })
+  @IsIn(CYCLE_KINDS)
+  kind!: CycleKind;
+
+  @ApiProperty({ example: '2026-01-01', description: "first day, in the agency's time zone" })
+  @IsString()
+  @Matches(DATE, { message: 'periodStart must be a date YYYY-MM-DD' })
+  periodStart!: string;
+
+  @ApiProperty({ example: '2026-12-31', description: "last day, in the agency's time zone" })
+  @IsString()
+  @Matches(DATE, { message: 'periodEnd must be a date YYYY-MM-DD' })
+  periodEnd!: string;
+
+  @ApiProperty({
+    example: 'disdik',
+    description: 'the unit whose subtree the cycle covers: every registered employee of it gets an appraisal',
+  })
+  @IsString()
+  @Matches(SLUG, { message: slugMessage('rootUnitId') })
+  rootUnitId!: string;
+}
+
+export class CycleParam {
+  @ApiProperty({ example: 'disdik-manokwari-2026' })
+  @Matches(SLUG, { message: slugMessage('cycleId') })
+  cycleId!: string;
+}
+
+export class PopulationParams extends CycleParam {
+  @ApiProperty({
+    example: 'sd-negeri-3',
+    description: "the population the curve applies to: a unit id, or the agency id when the policy's scope is AGENCY",
+  })
+  @Matches(SLUG, { message: 'populationId must be a unit or agency id' })
+  populationId!: string;
+}
+
+export class AdvancePhaseRequest {
+  @ApiProperty({ enum: CYCLE_PHASES, example: 'IN_PROGRESS', description: 'the next phase (no skipping)' })
+  @IsIn(CYCLE_PHASES)
+  to!: CyclePhase;
+
+  @ApiProperty({ example: 'semua SKP telah disetujui', description: 'why, for the record' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class UnitPredikatRequest {
+  @ApiProperty({ enum: UNIT_PREDIKATS, example: 'BAIK', description: 'predikat kinerja organisasi (DOMAIN 6, step 1)' })
+  @IsIn(UNIT_PREDIKATS)
+  unitPredikat!: UnitPredikat;
+
+  @ApiProperty({ example: 'capaian perjanjian kinerja unit 2026: 96%' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class DeterminationRequest {
+  @ApiPropertyOptional({
+    example: 'unit of 4 teachers: one BUTUH_PERBAIKAN would be unfair to every one of them; see minutes 12/2026',
+    description: 'determine although the curve is violated: recorded and flagged for audit',
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  overrideJustification?: string | null;
+}
+
+export class DistributionCheckQuery {
+  @ApiPropertyOptional({ enum: UNIT_PREDIKATS, description: "try a unit predikat; default: the population's own" })
+  @IsOptional()
+  @IsIn(UNIT_PREDIKATS)
+  unitPredikat?: UnitPredikat;
+}
+
+class PageQuery {
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export class ListCyclesQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'disdik-manokwari', description: "HR: default and only value is the own agency's" })
+  @IsOptional()
+  @Matches(SLUG, { message: slugMessage('agencyId') })
+  agencyId?: string;
+
+  @ApiPropertyOptional({ enum: CYCLE_PHASES })
+  @IsOptional()
+  @IsIn(CYCLE_PHASES)
+  phase?: CyclePhase;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page (a cycle id)' })
+  @IsOptional()
+  @Matches(SLUG, { message: slugMessage('after') })
+  after?: string;
+}
+
+export class ListCycleAppraisalsQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'sd-negeri-3' })
+  @IsOptional()
+  @Matches(SLUG, { message: slugMessage('unitId') })
+  unitId?: string;
+
+  @ApiPropertyOptional({ example: '198001012005011001' })
+  @IsOptional()
+  @Matches(NIP, { message: 'raterNip must be exactly 18 digits' })
+  raterNip?: string;
+
+  @ApiPropertyOptional({ enum: APPRAISAL_STATUSES, example: 'ACTIVE' })
+  @IsOptional()
+  @IsIn(APPRAISAL_STATUSES)
+  status?: (typeof APPRAISAL_STATUSES)[number];
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page (a NIP)' })
+  @IsOptional()
+  @Matches(NIP, { message: 'after must be a NIP (the nextCursor of a previous page)' })
+  after?: string;
+}

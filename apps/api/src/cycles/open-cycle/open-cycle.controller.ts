@@ -1,0 +1,75 @@
+import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Role, type Principal } from '../../../../../libs/auth/src/index.js';
+import { Allow, CurrentPrincipal } from '../../auth/index.js';
+import { commandContextFromHeaders } from '../../organization/command-context.js';
+import { assertManagesAgency } from '../../organization/organization-access.js';
+import { CLOCK, type Clock } from '../../tokens.js';
+import type { RefusedAppraisal } from '../appraisal-fan-out.js';
+import { OpenCycleRequest } from '../cycle.request.js';
+import { cycleView, withCycleEtag, type CycleView } from '../cycle-view.js';
+import { OpenCycleCommand, type OpenCycleOutcome } from './open-cycle.handler.js';
+
+const OPENERS = [Role.HR, Role.ADMIN];
+
+@ApiTags('cycles')
+@ApiBearerAuth()
+@Controller('api/v1/cycles')
+export class OpenCycleController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @Allow(...OPENERS)
+  @ApiOperation({
+    summary:
+      'Open an appraisal cycle for a unit subtree (HR of the agency, ADMIN): pins the agency time zone, the latest ' +
+      'published framework version and the policy in force, then starts an appraisal for every registered ' +
+      'employee of the subtree (rater and rater supervisor from the reporting lines). Sending the same request ' +
+      'again while the cycle is in PLANNING completes an interrupted fan-out (200) and writes nothing else.',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'W/"<revision>" of the cycle stream' })
+  @ApiCreatedResponse({
+    description: '{ ...cycle, revision, appraisalsStarted, appraisalsRefused }',
+    headers: { ETag: { description: 'W/"<cycle revision>"' } },
+  })
+  @ApiOkResponse({ description: 'a retry of the same opening: the fan-out completed, nothing else written' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, INVALID_PERIOD, INVALID_CYCLE_ID, TEXT_REQUIRED' })
+  @ApiForbiddenResponse({ description: 'HR of another agency, or not HR/ADMIN' })
+  @ApiNotFoundResponse({ description: 'AGENCY_NOT_FOUND, UNIT_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'CYCLE_EXISTS: the id is taken by a cycle opened differently' })
+  @ApiPreconditionFailedResponse({ description: 'STALE_REVISION' })
+  async open(
+    @Body() body: OpenCycleRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: Record<string, string | undefined>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CycleView & { appraisalsStarted: number; appraisalsRefused: RefusedAppraisal[] }> {
+    assertManagesAgency(principal, body.agencyId);
+    const context = commandContextFromHeaders(principal, OPENERS, headers, this.clock.now());
+    const outcome: OpenCycleOutcome = await this.commandBus.execute(new OpenCycleCommand({ ...body }, context));
+    withCycleEtag(reply, outcome.revision);
+    void reply.status(outcome.created ? 201 : 200).header('Location', `/api/v1/cycles/${outcome.cycle.cycleId}`);
+    return {
+      ...cycleView(outcome.cycle, outcome.revision),
+      appraisalsStarted: outcome.appraisalsStarted,
+      appraisalsRefused: outcome.appraisalsRefused,
+    };
+  }
+}

@@ -1,0 +1,142 @@
+// Reconcile a cycle with the organization as it is now. An employee who joins, moves or changes supervisor
+// mid-cycle is handled explicitly, each change an event on their own appraisal stream:
+// - registered in one of the cycle's units without an appraisal: StartAppraisal (JOINED_MID_CYCLE);
+// - moved to another unit of the cycle: TransferAppraisal (the open appraisal, its plan and history, moves along);
+// - moved out of the cycle's units: EndAppraisal (history kept, no further acts);
+// - the reporting line names another rater or rater's supervisor: ChangeRater.
+// The cycle's units are those pinned when it opened. People and reporting lines come from the read models;
+// each appraisal is folded from its stream, so a repeated reconcile writes nothing more (each decision sees
+// the change already made).
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { changeRaterDecider } from '../../../../../libs/appraisal/src/change-rater/change-rater.js';
+import { endAppraisalDecider } from '../../../../../libs/appraisal/src/end-appraisal/end-appraisal.js';
+import { startAppraisalDecider } from '../../../../../libs/appraisal/src/start-appraisal/start-appraisal.js';
+import { transferAppraisalDecider } from '../../../../../libs/appraisal/src/transfer-appraisal/transfer-appraisal.js';
+import type { OpenedCycle } from '../../../../../libs/appraisal/src/cycle/cycle-state.js';
+import type { CommandContext } from '../../organization/command-context.js';
+import {
+  AppraisalFanOut,
+  startAppraisalCommand,
+  type AppraisalOutcome,
+  type RefusedAppraisal,
+} from '../appraisal-fan-out.js';
+import { CycleFacts, type PersonInScope } from '../cycle-facts.js';
+import { CycleReadModels } from '../cycle-read-models.js';
+import { assertIfMatch } from '../cycle-view.js';
+
+export class ReconcileCycleCommand {
+  constructor(
+    readonly cycleId: string,
+    readonly context: CommandContext,
+  ) {}
+}
+
+export interface ReconcileOutcome {
+  /** The cycle stream's revision (reconcile writes appraisal streams only). */
+  revision: bigint;
+  started: { nip: string; unitId: string }[];
+  transferred: { nip: string; fromUnitId: string; toUnitId: string }[];
+  ended: { nip: string; unitId: string }[];
+  raterChanged: {
+    nip: string;
+    fromRaterNip: string | null;
+    toRaterNip: string | null;
+    raterSupervisorNip: string | null;
+  }[];
+  refused: RefusedAppraisal[];
+}
+
+type Change =
+  | { kind: 'started'; outcome: AppraisalOutcome; detail: ReconcileOutcome['started'][number] }
+  | { kind: 'transferred'; outcome: AppraisalOutcome; detail: ReconcileOutcome['transferred'][number] }
+  | { kind: 'ended'; outcome: AppraisalOutcome; detail: ReconcileOutcome['ended'][number] }
+  | { kind: 'raterChanged'; outcome: AppraisalOutcome; detail: ReconcileOutcome['raterChanged'][number] };
+
+@CommandHandler(ReconcileCycleCommand)
+export class ReconcileCycleHandler implements ICommandHandler<ReconcileCycleCommand> {
+  constructor(
+    private readonly facts: CycleFacts,
+    private readonly readModels: CycleReadModels,
+    private readonly fanOut: AppraisalFanOut,
+  ) {}
+
+  async execute({ cycleId, context }: ReconcileCycleCommand): Promise<ReconcileOutcome> {
+    const { cycle, revision } = await this.facts.cycle(cycleId);
+    assertIfMatch(cycleId, context.ifMatch, revision);
+    const people = new Map(
+      (await this.facts.peopleInScope(cycle.agencyId, cycle.unitIds)).map((p) => [p.nip, p] as const),
+    );
+    const nips = [...new Set([...people.keys(), ...(await this.readModels.appraisalNips(cycleId))])].sort();
+    const changes = (
+      await this.fanOut.each(nips, (nip) => this.reconcileOne(cycle, nip, people.get(nip), context))
+    ).flat();
+    const made = changes.filter((c) => c.outcome.outcome === 'written');
+    return {
+      revision,
+      started: made.flatMap((c) => (c.kind === 'started' ? [c.detail] : [])),
+      transferred: made.flatMap((c) => (c.kind === 'transferred' ? [c.detail] : [])),
+      ended: made.flatMap((c) => (c.kind === 'ended' ? [c.detail] : [])),
+      raterChanged: made.flatMap((c) => (c.kind === 'raterChanged' ? [c.detail] : [])),
+      refused: changes.flatMap(({ outcome: o }) =>
+        o.outcome === 'refused' ? [{ nip: o.nip, code: o.code, message: o.message }] : [],
+      ),
+    };
+  }
+
+  private async reconcileOne(
+    cycle: OpenedCycle,
+    nip: string,
+    person: PersonInScope | undefined,
+    context: CommandContext,
+  ): Promise<Change[]> {
+    const target = { cycleId: cycle.cycleId, nip };
+    const base = { now: context.now.toISOString(), actorNip: null, cyclePhase: cycle.phase };
+    const appraisal = await this.facts.appraisal(cycle.cycleId, nip);
+    if (appraisal.status === 'none') {
+      if (!person) return [];
+      const command = startAppraisalCommand(cycle, person, 'JOINED_MID_CYCLE', context.now);
+      const outcome = await this.fanOut.run(startAppraisalDecider, target, command, context);
+      return [{ kind: 'started', outcome, detail: { nip, unitId: person.unitId } }];
+    }
+    if (appraisal.status === 'ended') return [];
+    if (!person) {
+      const reason = `no longer in a unit of cycle ${cycle.cycleId} (was in ${appraisal.unitId})`;
+      const command = { ...base, type: 'EndAppraisal' as const, data: { reason } };
+      const outcome = await this.fanOut.run(endAppraisalDecider, target, command, context, reason);
+      return [{ kind: 'ended', outcome, detail: { nip, unitId: appraisal.unitId } }];
+    }
+    const changes: Change[] = [];
+    if (person.unitId !== appraisal.unitId) {
+      const reason = `moved from ${appraisal.unitId} to ${person.unitId}`;
+      const command = { ...base, type: 'TransferAppraisal' as const, data: { toUnitId: person.unitId, reason } };
+      const outcome = await this.fanOut.run(transferAppraisalDecider, target, command, context, reason);
+      changes.push({
+        kind: 'transferred',
+        outcome,
+        detail: { nip, fromUnitId: appraisal.unitId, toUnitId: person.unitId },
+      });
+    }
+    if (person.raterNip !== appraisal.raterNip || person.raterSupervisorNip !== appraisal.raterSupervisorNip) {
+      const reason =
+        `the reporting line now names ${person.raterNip ?? 'no one'} as pejabat penilai and ` +
+        `${person.raterSupervisorNip ?? 'no one'} as atasan pejabat penilai`;
+      const command = {
+        ...base,
+        type: 'ChangeRater' as const,
+        data: { toRaterNip: person.raterNip, raterSupervisorNip: person.raterSupervisorNip, reason },
+      };
+      const outcome = await this.fanOut.run(changeRaterDecider, target, command, context, reason);
+      changes.push({
+        kind: 'raterChanged',
+        outcome,
+        detail: {
+          nip,
+          fromRaterNip: appraisal.raterNip,
+          toRaterNip: person.raterNip,
+          raterSupervisorNip: person.raterSupervisorNip,
+        },
+      });
+    }
+    return changes;
+  }
+}
