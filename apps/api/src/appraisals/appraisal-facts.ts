@@ -12,6 +12,7 @@ import {
 } from '../../../../libs/appraisal/src/appraisal/appraisal-state.js';
 import { cycleStreamName, type CycleEvent } from '../../../../libs/appraisal/src/cycle/cycle-events.js';
 import { evolveCycle, initialCycleState, type OpenedCycle } from '../../../../libs/appraisal/src/cycle/cycle-state.js';
+import { cyclePopulationId } from '../../../../libs/appraisal/src/set-unit-predikat/set-unit-predikat.js';
 import type { RecordedEvent } from '../../../../libs/event-store/src/port.js';
 import { effectiveRater } from '../../../../libs/organization/src/reporting-lines/derive-rater.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
@@ -71,6 +72,13 @@ export class AppraisalFacts {
   }
 
   /** Ids of the active conflict-of-interest declarations between the employee and this rater. */
+  /** Whether the appraisal's population (unit or agency, by the pinned policy's scope) is determined. */
+  async populationDetermined(cycleId: string, appraisal: ActiveAppraisal): Promise<boolean> {
+    const cycle = await this.cycle(cycleId);
+    const populationId = cyclePopulationId(cycle.policy.distribution.scope, appraisal);
+    return cycle.populations[populationId]?.determination != null;
+  }
+
   async activeConflictOfInterestIds(nip: string, raterNip: string | null): Promise<string[]> {
     if (raterNip === null) return [];
     const employee = await this.organization.employee(nip);

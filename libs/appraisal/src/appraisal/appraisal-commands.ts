@@ -169,6 +169,8 @@ export interface SubmitSupervisorRating extends Base {
   };
   /** Active conflict-of-interest declarations between the acting rater and the employee. */
   activeConflictOfInterestIds: string[];
+  /** Whether the employee's population has been determined (penetapan): its ratings are then final. */
+  populationDetermined: boolean;
 }
 export interface ApproveRating extends Base {
   type: 'ApproveRating';

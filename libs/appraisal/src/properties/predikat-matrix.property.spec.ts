@@ -83,6 +83,7 @@ describe('property: the supervisor rating’s predikat', () => {
             evidenceIds: input.evidenceIds,
           },
           activeConflictOfInterestIds: input.conflicts,
+          populationDetermined: false,
         };
         const state = history.reduce(
           submitSupervisorRatingDecider.evolve,

@@ -28,12 +28,14 @@ const rate = (
     actorNip = RATER as string | null,
     phase = 'ASSESSMENT' as SubmitSupervisorRating['cyclePhase'],
     coi = [] as string[],
+    determined = false,
   } = {},
 ): SubmitSupervisorRating => ({
   type: 'SubmitSupervisorRating',
   ...base(actorNip, phase, LATER),
   data: ratingData(data),
   activeConflictOfInterestIds: coi,
+  populationDetermined: determined,
 });
 const justified = { justification: '  Melampaui target KKM di semua kelas ', evidenceIds: ['ev-1'] };
 const [quantitative, qualitative] = ratingData().realisations;
@@ -154,6 +156,13 @@ describe('submit a supervisor rating', () => {
       .given([...selfRated(), rated(1), ratingApproved(1), rated(2)])
       .when(rate({}, { phase: 'DETERMINATION' }))
       .thenThrows('RATING_AWAITING_APPROVAL', 'conflict');
+  });
+
+  it('given the population determined, when the rater revises an approved rating, then POPULATION_DETERMINED', () => {
+    spec
+      .given([...selfRated(), rated(1), ratingApproved(1)])
+      .when(rate({}, { phase: 'DETERMINATION', determined: true }))
+      .thenThrows('POPULATION_DETERMINED', 'conflict');
   });
 
   it('given the results published, when the rater submits a rating, then WRONG_CYCLE_PHASE', () => {

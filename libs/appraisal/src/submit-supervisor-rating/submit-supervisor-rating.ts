@@ -59,6 +59,13 @@ export function decideSubmitSupervisorRating(command: SubmitSupervisorRating, st
   // In DETERMINATION an approved rating may be revised (a new version, approved again) so the unit's
   // distribution can meet the curve (DOMAIN section 6, step 3); in ASSESSMENT approval is final.
   if (command.cyclePhase === 'ASSESSMENT') requireNoApprovedRating(appraisal, ACTION);
+  if (command.populationDetermined) {
+    throw new DomainError(
+      'conflict',
+      'POPULATION_DETERMINED',
+      `cannot ${ACTION}: the distribution of ${appraisal.nip}'s unit has been determined; ratings are final`,
+    );
+  }
   const pending = latestRating(appraisal);
   if (pending?.status === 'SUBMITTED') {
     throw new DomainError(

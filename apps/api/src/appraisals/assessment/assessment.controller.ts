@@ -227,6 +227,7 @@ export class AssessmentController {
           evidenceIds: body.evidenceIds ?? [],
         },
         activeConflictOfInterestIds: await this.facts.activeConflictOfInterestIds(appraisal.nip, base.actorNip),
+        populationDetermined: await this.facts.populationDetermined(params.cycleId, appraisal),
       }),
       { extra: ratingOf },
     );
