@@ -394,6 +394,21 @@ describe('one appraisal through HTTP, planning to receipt', () => {
     const all = (await ok(h, 'GET', `${GURU1}/events?limit=500`, t.auditor)).body as unknown as Page;
     expect(all.nextCursor).toBeNull();
     expect(all.items.map((e) => Number(e.revision))).toEqual(all.items.map((_e, i) => i));
+    // every act through the API names the pinned policy it was decided under (the test appends the start, the
+    // rater change and the publication directly)
+    const viaApi = all.items.filter((e) =>
+      [
+        'RhkDrafted.v1',
+        'PlanSubmitted.v1',
+        'PlanApproved.v1',
+        'SupervisorRatingSubmitted.v1',
+        'RatingApproved.v1',
+      ].includes(e.type),
+    );
+    expect(viaApi.length).toBeGreaterThan(5);
+    expect(new Set(viaApi.map((e) => (e as unknown as { policyVersion: string }).policyVersion))).toEqual(
+      new Set(['national@1']),
+    );
     const peerByAuditor = all.items.filter((e) => e.type === 'PeerInputSubmitted.v1');
     expect(peerByAuditor.map((e) => e.data.reviewerNip)).toEqual([NIPS.GURU2, NIPS.GURU3, NIPS.GURU4]);
     const byHr = (await ok(h, 'GET', `${GURU1}/events?limit=500`, t.hrA)).body as unknown as Page;

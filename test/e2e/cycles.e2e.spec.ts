@@ -77,6 +77,10 @@ describe('cycles through HTTP', () => {
       policyRef: { scope: 'national', version: 1 },
     });
     expect(started.metadata.actor).toEqual({ id: 'hr-a', role: 'HR' });
+    // every event of a stream that pins a policy names the version it was decided under
+    expect(started.metadata.policyVersion).toBe('national@1');
+    const [opened] = await h.api.infrastructure.rawEventStore.readStream('cycle-sd-2026');
+    expect(opened.metadata.policyVersion).toBe('national@1');
 
     const items = (await appraisalsOf('sd-2026', 4)).items.map((a) => a.nip);
     expect(items).toEqual(IN_SCOPE);

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Decider, DomainEvent } from '../../../../libs/shared-kernel/src/decider.js';
 import { WrongExpectedVersionError } from '../../../../libs/event-store/src/errors.js';
 import type { Actor, AppendResult, EventMetadata } from '../../../../libs/event-store/src/port.js';
+import { formatPolicyRef, type PolicyRef } from '../../../../libs/policy/src/versions/policy-events.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { errorBody } from '../http/error-body.js';
 import { INFRASTRUCTURE } from '../tokens.js';
@@ -50,12 +51,14 @@ export class CommandExecutor {
       );
       const events = decider.decide(options.command, state);
       if (events.length === 0) return { events, revision: last?.revision ?? -1n };
+      const policyVersion = pinnedPolicyVersion(events.reduce(decider.evolve, state));
       const metadata: EventMetadata = {
         actor: options.actor,
         correlationId: options.correlationId,
         causationId: options.correlationId,
         occurredAt: options.occurredAt,
         ...(options.reason ? { reason: options.reason } : {}),
+        ...(policyVersion ? { policyVersion } : {}),
       };
       try {
         const result = await this.infrastructure.eventStore.appendToStream(
@@ -75,6 +78,18 @@ export class CommandExecutor {
       }
     }
   }
+}
+
+/**
+ * A stream whose state pins a policy version (a cycle, an appraisal: `policyRef`) stamps it on every event it
+ * appends (DESIGN section 3), so an auditor sees under which rules each act was decided without folding.
+ */
+export function pinnedPolicyVersion(state: unknown): string | undefined {
+  if (typeof state !== 'object' || state === null || !('policyRef' in state)) return undefined;
+  const ref = (state as { policyRef?: Partial<PolicyRef> }).policyRef;
+  return typeof ref?.scope === 'string' && typeof ref.version === 'number'
+    ? formatPolicyRef(ref as PolicyRef)
+    : undefined;
 }
 
 function staleIfMatch(stream: string, expected: bigint, actual: bigint | 'no_stream'): PreconditionFailedException {

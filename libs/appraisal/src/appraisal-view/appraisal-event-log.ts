@@ -11,6 +11,8 @@ export interface LoggedEvent {
   actor: { id: string; role: string } | null;
   occurredAt: string;
   reason: string | null;
+  /** The pinned policy version the act was decided under (`national@1`). */
+  policyVersion: string | null;
 }
 
 export const PEER_INPUT_REDACTED = 'PEER_INPUT_ANONYMOUS';

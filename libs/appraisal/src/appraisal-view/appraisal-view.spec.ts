@@ -208,6 +208,7 @@ describe('the event log by viewer', () => {
     actor: { id: 'guru-2', role: 'EMPLOYEE' },
     occurredAt: NOW,
     reason: null,
+    policyVersion: 'national@1',
   });
   const input = logged('PeerInputSubmitted.v1', { reviewerNip: PEERS[0], values: allValues(), submittedAt: NOW });
 

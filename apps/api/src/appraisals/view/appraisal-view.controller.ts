@@ -57,7 +57,9 @@ export class AppraisalViewController {
     summary:
       "The appraisal's events in order, with actor, time and reason (AUDITOR; HR of the agency sees peer input withheld)",
   })
-  @ApiOkResponse({ description: '{ items: [{ revision, type, data, actor, occurredAt, reason }], nextCursor }' })
+  @ApiOkResponse({
+    description: '{ items: [{ revision, type, data, actor, occurredAt, reason, policyVersion }], nextCursor }',
+  })
   async events(
     @Param() params: AppraisalParams,
     @Query() query: EventPageQuery,
@@ -82,6 +84,7 @@ export class AppraisalViewController {
             actor: e.metadata.actor ?? null,
             occurredAt: e.metadata.occurredAt,
             reason: e.metadata.reason ?? null,
+            policyVersion: e.metadata.policyVersion ?? null,
           },
           relation,
         ),
