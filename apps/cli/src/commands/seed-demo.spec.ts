@@ -1,4 +1,5 @@
-// seed-demo as a real child process against a fresh database: loads the demo agency, prints dev tokens the
+// seed-demo as a real child process against a fresh database: loads the demo agency, publishes its framework,
+// opens the demo cycle with an appraisal for everyone in its bidang and two approved plans, prints dev tokens the
 // API would accept, and a second run writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
@@ -7,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTokenVerifier, loadOrCreateDevKey } from '../../../../libs/auth/src/index.js';
+import { verifyStreamChain } from '../../../../libs/audit/src/hash-chain.js';
+import { generateDemoAgency, type DemoPerson } from '../../../../libs/organization-import/src/demo/demo-agency.js';
 import { agencyStreamName } from '../../../../libs/organization/src/agency/agency-events.js';
 import {
   openImportTestInfrastructure,
@@ -26,8 +29,21 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
   });
 }
 
+const demo = generateDemoAgency();
+const headOf = (unitId: string) => demo.people.find((p) => p.head && p.unitId === unitId)!;
+const parentOf = (unitId: string) => demo.units.find((u) => u.id === unitId)!.parent;
+/** From the org chart (every unit has a head): a member is rated by their unit's head, a head by the parent's. */
+function raterOf(person: DemoPerson): DemoPerson | null {
+  const unitId = person.head ? parentOf(person.unitId) : person.unitId;
+  return unitId === null ? null : headOf(unitId);
+}
+/** The demo cycle's scope: the Bidang Pembinaan Sekolah Dasar, its seksi and its schools. */
+const cycleUnits = demo.units.filter((u) => u.id === 'bid-sd' || u.parent === 'bid-sd').map((u) => u.id);
+const appraisalStream = (nip: string) => `appraisal-skp-2026-disdik-manokwari-${nip}`;
+
 describe('cli seed-demo', () => {
   let t: ImportTestInfrastructure;
+  let firstRun: { code: number; stdout: string; stderr: string };
   let dir: string;
   let env: Record<string, string>;
   beforeAll(async () => {
@@ -41,7 +57,7 @@ describe('cli seed-demo', () => {
   });
 
   it('loads the agency, its units and employees with their heads, and prints working dev tokens', async () => {
-    const run = await cli(['seed-demo', '--write-csv', join(dir, 'csv')], env);
+    const run = (firstRun = await cli(['seed-demo', '--write-csv', join(dir, 'csv')], env));
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
@@ -62,13 +78,104 @@ describe('cli seed-demo', () => {
     expect(await readFile(join(dir, 'csv', 'employees.csv'), 'utf8')).toMatch(/^\uFEFFNIP;NAMA;JENIS_PEGAWAI/);
 
     const tokens = [...run.stdout.matchAll(/^ {4}(ey\S+)$/gm)].map((m) => m[1]);
-    expect(tokens).toHaveLength(4);
+    expect(tokens).toHaveLength(5);
     const verifier = createTokenVerifier({ mode: 'dev', key: await loadOrCreateDevKey(env.AUTH_DEV_KEY_FILE) });
     await expect(verifier.verify(tokens[0])).resolves.toMatchObject({ roles: ['HR'], agencyId: 'disdik-manokwari' });
-    await expect(verifier.verify(tokens[3])).resolves.toMatchObject({
+    await expect(verifier.verify(tokens[2])).resolves.toMatchObject({
+      roles: ['EMPLOYEE', 'RATER', 'RATER_SUPERVISOR'],
+      nip: demo.people.find((p) => p.head && p.unitId === 'bid-sd')!.nip,
+    });
+    await expect(verifier.verify(tokens[4])).resolves.toMatchObject({
       roles: ['EMPLOYEE'],
       nip: expect.stringMatching(/^\d{18}$/),
     });
+  });
+
+  it('opens the demo cycle for one bidang: everyone in it appraised with their raters, two plans approved', async () => {
+    const read = (stream: string) => t.infrastructure.rawEventStore.readStream(stream);
+    const inScope = demo.people.filter((p) => cycleUnits.includes(p.unitId));
+    expect(cycleUnits).toHaveLength(11);
+    expect(inScope).toHaveLength(97);
+    expect(firstRun.stdout).toContain(
+      'cycle skp-2026-disdik-manokwari opened (SKP Tahunan 2026 Bidang Pembinaan Sekolah Dasar, 11 units, 97 people): ' +
+        "97 appraisals started (1 without a rater's supervisor), 2 plans approved",
+    );
+    const cycle = await read('cycle-skp-2026-disdik-manokwari');
+    expect(cycle).toHaveLength(1);
+    expect(cycle[0]).toMatchObject({
+      type: 'CycleOpened.v1',
+      data: {
+        agencyId: 'disdik-manokwari',
+        kind: 'ANNUAL',
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+        timeZone: 'Asia/Jayapura',
+        rootUnitId: 'bid-sd',
+        frameworkRef: { frameworkId: 'disdik-manokwari-kompetensi', version: 1 },
+        policyRef: { scope: 'national', version: 1 },
+      },
+      metadata: { actor: { id: 'seed-demo' }, policyVersion: 'national@1' },
+    });
+    expect([...(cycle[0].data.unitIds as string[])].sort()).toEqual([...cycleUnits].sort());
+
+    for (const person of inScope) {
+      const [started, ...rest] = await read(appraisalStream(person.nip));
+      const rater = raterOf(person);
+      expect({ nip: person.nip, type: started?.type, ...started?.data }).toMatchObject({
+        nip: person.nip,
+        type: 'AppraisalStarted.v1',
+        unitId: person.unitId,
+        raterNip: rater?.nip ?? null,
+        raterSupervisorNip: (rater && raterOf(rater)?.nip) ?? null,
+      });
+      expect(rest.length > 0).toBe(person.head && (person.unitId === 'bid-sd' || person.unitId === 'sdn-01-manokwari'));
+    }
+    const kepalaDinas = headOf('disdik');
+    const kepalaBidang = headOf('bid-sd');
+    const kepalaSekolah = headOf('sdn-01-manokwari');
+    const guru = demo.people.find((p) => !p.head && p.unitId === 'sdn-01-manokwari')!;
+    expect((await read(appraisalStream(kepalaBidang.nip)))[0].data).toMatchObject({
+      raterNip: kepalaDinas.nip,
+      raterSupervisorNip: null, // the Kepala Dinas heads the root unit: nobody above in the agency
+    });
+    expect((await read(appraisalStream(guru.nip)))[0].data).toMatchObject({
+      raterNip: kepalaSekolah.nip,
+      raterSupervisorNip: kepalaBidang.nip,
+    });
+    expect(await read(appraisalStream(kepalaDinas.nip))).toEqual([]);
+    expect(await read(appraisalStream(headOf('smpn-01-manokwari').nip))).toEqual([]);
+
+    const bidangPlan = await read(appraisalStream(kepalaBidang.nip));
+    expect(bidangPlan.map((e) => e.type)).toEqual([
+      'AppraisalStarted.v1',
+      ...Array<string>(3).fill('RhkDrafted.v1'),
+      'PlanSubmitted.v1',
+      ...Array<string>(2).fill('BehaviourExpectationSet.v1'),
+      'PlanApproved.v1',
+    ]);
+    expect(verifyStreamChain(bidangPlan)).toEqual({ ok: true });
+    expect(bidangPlan.at(-1)!.data).toMatchObject({ approvedByNip: kepalaDinas.nip });
+    const bidangRhk = bidangPlan.filter((e) => e.type === 'RhkDrafted.v1').map((e) => e.data);
+    expect(bidangRhk[0]).toMatchObject({
+      title: 'Meningkatnya mutu pembelajaran SD di Kota Manokwari',
+      cascadesFrom: null,
+      perjanjianKinerjaRef: expect.stringMatching(/^Perjanjian Kinerja 2026/),
+      iki: expect.arrayContaining([
+        expect.objectContaining({ description: 'Persentase sekolah terakreditasi minimal B', target: 85, unit: '%' }),
+      ]),
+    });
+
+    const schoolPlan = await read(appraisalStream(kepalaSekolah.nip));
+    expect(schoolPlan.at(-1)).toMatchObject({ type: 'PlanApproved.v1', data: { approvedByNip: kepalaBidang.nip } });
+    const cascades = schoolPlan.filter((e) => e.type === 'RhkDrafted.v1').map((e) => e.data.cascadesFrom);
+    expect(cascades).toHaveLength(2);
+    for (const from of cascades) {
+      expect(from).toEqual({ raterNip: kepalaBidang.nip, rhkId: expect.any(String) });
+      expect(bidangRhk.map((r) => r.rhkId)).toContain((from as { rhkId: string }).rhkId);
+    }
+    for (const event of [...bidangPlan, ...schoolPlan].slice(1)) {
+      expect(event.metadata).toMatchObject({ actor: { id: 'seed-demo' }, policyVersion: 'national@1' });
+    }
   });
 
   it('a second run writes nothing', async () => {
@@ -78,6 +185,9 @@ describe('cli seed-demo', () => {
     expect(run.stdout).toContain('agency already registered');
     expect(run.stdout).toContain('framework disdik-manokwari-kompetensi already there');
     expect(run.stdout).toMatch(/employees: (\d+) rows, 0 imported, \1 unchanged, 0 failed/);
+    expect(run.stdout).toMatch(
+      /cycle skp-2026-disdik-manokwari already open \(.*, 11 units, 97 people\): 0 appraisals started \(1 without a rater's supervisor\), 0 plans approved/,
+    );
     expect(await t.countEvents()).toBe(before);
   });
 });

@@ -1,7 +1,8 @@
 // `npm run cli -- seed-demo [--write-csv DIR]`: loads the demo agency (Dinas Pendidikan Kota Manokwari, WIT)
 // by generating its units and employees CSV files (fixed seed) and importing them through the same engine
-// as `import-units` / `import-employees`. Idempotent: a second run writes nothing. Prints dev tokens for an
-// HR user and a few employees so that `npm start` can be explored at once.
+// as `import-units` / `import-employees`, then publishes its competency framework and opens a demo 2026 SKP cycle
+// for one bidang with two approved plans (seed-demo-framework.ts, seed-demo-cycle.ts). Idempotent: a second run
+// writes nothing. Prints dev tokens for an HR user and a few employees so that `npm start` can be explored at once.
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,14 +24,15 @@ import { importEmployees } from '../../../../libs/organization-import/src/engine
 import { importUnits } from '../../../../libs/organization-import/src/engine/import-units.js';
 import type { ImportReport } from '../../../../libs/organization-import/src/report.js';
 import { parseFlags, type CliCommand } from '../command.js';
+import { DEMO_CYCLE_ID, DEMO_CYCLE_ROOT_UNIT_ID, DEMO_PLAN_SCHOOL_UNIT_ID, seedDemoCycle } from './seed-demo-cycle.js';
 import { seedDemoFramework } from './seed-demo-framework.js';
 
 /**
- * Steps that run after the organization is loaded (e.g. publishing the demo agency's competency framework).
- * Each step must be idempotent and return one summary line.
+ * Steps that run after the organization is loaded, in order (the cycle pins the framework the step before
+ * publishes). Each step must be idempotent and return one summary line.
  */
 export type DemoSeedStep = (context: ImportContext, demo: DemoAgency) => Promise<string>;
-export const demoSeedSteps: DemoSeedStep[] = [seedDemoFramework];
+export const demoSeedSteps: DemoSeedStep[] = [seedDemoFramework, seedDemoCycle];
 
 export interface SeedDemoDependencies {
   open?: (config: Config) => Promise<Pick<Infrastructure, 'eventStore' | 'close'>>;
@@ -41,7 +43,7 @@ export interface SeedDemoDependencies {
 export function createSeedDemoCommand(deps: SeedDemoDependencies = {}): CliCommand {
   return {
     name: 'seed-demo',
-    summary: `load the demo agency (${DEMO_AGENCY.name}: units, ~200 employees, unit heads); idempotent`,
+    summary: `load the demo agency (${DEMO_AGENCY.name}: units, ~200 employees, unit heads, a 2026 cycle); idempotent`,
     usage: 'seed-demo [--write-csv DIR]',
 
     async run(args: string[], config: Config): Promise<number> {
@@ -101,16 +103,21 @@ function appendNew(store: EventStore, stream: string, context: ImportContext, ev
   return store.appendToStream(stream, toNewEvents(context, events), { expected: 'no_stream' });
 }
 
-/** Dev tokens (8 h) for people of the demo agency: HR, the head of the office, a school head, a teacher. */
+/**
+ * Dev tokens (8 h) for people of the demo agency: HR, the head of the office, the head of the bidang in the demo
+ * cycle, a school head of that bidang, a teacher of that school.
+ */
 async function printTokens(config: Config, demo: DemoAgency, output: { write(text: string): unknown }) {
   const key = await loadOrCreateDevKey(config.auth.devKeyFile);
   const agencyId = DEMO_AGENCY.agencyId;
   const kepalaDinas = demo.people.find((p) => p.jobType === 'JPT')!;
-  const kepalaSekolah = demo.people.find((p) => p.head && p.unitId.startsWith('sdn-'))!;
+  const kepalaBidang = demo.people.find((p) => p.head && p.unitId === DEMO_CYCLE_ROOT_UNIT_ID)!;
+  const kepalaSekolah = demo.people.find((p) => p.head && p.unitId === DEMO_PLAN_SCHOOL_UNIT_ID)!;
   const guru = demo.people.find((p) => !p.head && p.unitId === kepalaSekolah.unitId && p.jobType === 'FUNGSIONAL')!;
   const who = [
     { label: 'HR (kepegawaian)', sub: 'hr-disdik-manokwari', roles: [Role.HR], name: 'Admin Kepegawaian' },
     { label: `Kepala Dinas ${kepalaDinas.name}`, sub: `pegawai-${kepalaDinas.nip}`, roles: [Role.EMPLOYEE, Role.RATER, Role.RATER_SUPERVISOR], nip: kepalaDinas.nip, name: kepalaDinas.name },
+    { label: `Kepala Bidang ${kepalaBidang.name} (cycle ${DEMO_CYCLE_ID})`, sub: `pegawai-${kepalaBidang.nip}`, roles: [Role.EMPLOYEE, Role.RATER, Role.RATER_SUPERVISOR], nip: kepalaBidang.nip, name: kepalaBidang.name },
     { label: `Kepala Sekolah ${kepalaSekolah.name}`, sub: `pegawai-${kepalaSekolah.nip}`, roles: [Role.EMPLOYEE, Role.RATER], nip: kepalaSekolah.nip, name: kepalaSekolah.name },
     { label: `Guru ${guru.name}`, sub: `pegawai-${guru.nip}`, roles: [Role.EMPLOYEE], nip: guru.nip, name: guru.name },
   ]; // prettier-ignore
