@@ -60,6 +60,8 @@ describe('cycles through HTTP', () => {
       revision: '0',
       appraisalsStarted: 4,
       appraisalsRefused: [],
+      withoutRater: [],
+      withoutRaterSupervisor: [KABID],
     });
     expect(await h.countEvents()).toBe(before + 1 + IN_SCOPE.length);
     for (const nip of IN_SCOPE) expect(await streamLength(appraisalStreamName('sd-2026', nip))).toBe(1);
@@ -91,7 +93,11 @@ describe('cycles through HTTP', () => {
 
   it('the same request again completes an interrupted fan-out (200) and writes nothing to the cycle', async () => {
     const again = await c.send('POST', '/api/v1/cycles', t.hrA, openBody('sd-2026'));
-    expect([again.statusCode, again.json()]).toEqual([200, expect.objectContaining({ appraisalsStarted: 0 })]);
+    expect([again.statusCode, again.json()]).toEqual([
+      200,
+      // the gaps come from the appraisals' streams when nothing new was started
+      expect.objectContaining({ appraisalsStarted: 0, withoutRater: [], withoutRaterSupervisor: [KABID] }),
+    ]);
 
     // A crash right after CycleOpened: the cycle's event is there, no appraisal is.
     const [opened] = await h.api.infrastructure.rawEventStore.readStream('cycle-sd-2026');

@@ -73,6 +73,9 @@ describe('POST /cycles/{id}/reconcile', () => {
         { nip: GURU2, fromRaterNip: KEPSEK, toRaterNip: KABID, raterSupervisorNip: KADIS },
       ],
       refused: [],
+      // KABID's rater KADIS heads the agency's root unit and has no rater: nobody approves KABID's rating
+      withoutRater: [],
+      withoutRaterSupervisor: [KABID],
     });
     expect(await h.countEvents()).toBe(before + 5);
 

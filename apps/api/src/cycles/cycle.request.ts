@@ -13,6 +13,7 @@ import {
   MaxLength,
   Min,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { UNIT_PREDIKATS, type UnitPredikat } from '../../../../libs/policy/src/policy.js';
 import {
@@ -21,6 +22,7 @@ import {
   type CycleKind,
   type CyclePhase,
 } from '../../../../libs/appraisal/src/cycle/cycle-events.js';
+import { FrameworkPinRequest, PolicyPinRequest } from './open-cycle/cycle-pins.request.js';
 
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const slugMessage = (field: string) => `${field} must be lowercase letters, digits and dashes (max 64)`;
@@ -28,6 +30,9 @@ const slugMessage = (field: string) => `${field} must be lowercase letters, digi
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const NIP = /^\d{18}$/;
 export const APPRAISAL_STATUSES = ['ACTIVE', 'ENDED'] as const;
+/** Who an appraisal lacks: its pejabat penilai, or its atasan pejabat penilai (nobody can rate / approve it). */
+export const MISSING_ROLES = ['RATER', 'RATER_SUPERVISOR'] as const;
+export type MissingRole = (typeof MISSING_ROLES)[number];
 
 export class OpenCycleRequest {
   @ApiProperty({ example: 'disdik-manokwari-2026', description: 'slug chosen by HR; the stream is cycle-{cycleId}' })
@@ -67,6 +72,30 @@ export class OpenCycleRequest {
   @IsString()
   @Matches(SLUG, { message: slugMessage('rootUnitId') })
   rootUnitId!: string;
+
+  @ApiPropertyOptional({
+    type: FrameworkPinRequest,
+    example: { frameworkId: 'disdik-manokwari', version: 2 },
+    description:
+      "the competency framework version to pin: a PUBLISHED version of one of the agency's frameworks. " +
+      "Default: the agency's most recently published version (none: built-ins only)",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FrameworkPinRequest)
+  framework?: FrameworkPinRequest;
+
+  @ApiPropertyOptional({
+    type: PolicyPinRequest,
+    example: { scope: 'national', version: 1 },
+    description:
+      "the policy version to pin, of the agency's own scope or `national` (version 1 is the built-in default). " +
+      "Default: the policy in force (the agency's latest version, else the national latest)",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PolicyPinRequest)
+  policy?: PolicyPinRequest;
 }
 
 export class CycleParam {
@@ -170,6 +199,17 @@ export class ListCycleAppraisalsQuery extends PageQuery {
   @IsOptional()
   @IsIn(APPRAISAL_STATUSES)
   status?: (typeof APPRAISAL_STATUSES)[number];
+
+  @ApiPropertyOptional({
+    enum: MISSING_ROLES,
+    example: 'RATER',
+    description:
+      'only appraisals without a pejabat penilai (RATER) or without an atasan pejabat penilai (RATER_SUPERVISOR); ' +
+      'combine with status=ACTIVE for those that block the cycle. Fix: a rater override, then POST …/reconcile',
+  })
+  @IsOptional()
+  @IsIn(MISSING_ROLES)
+  missing?: MissingRole;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (a NIP)' })
   @IsOptional()

@@ -10,6 +10,7 @@ import { CycleQueriesController } from './cycle-queries/cycle-queries.controller
 import { DeterminationController } from './determination/determination.controller.js';
 import { DetermineDistributionHandler, SetUnitPredikatHandler } from './determination/determination.handler.js';
 import { OpenCycleController } from './open-cycle/open-cycle.controller.js';
+import { CyclePins } from './open-cycle/cycle-pins.js';
 import { OpenCycleHandler } from './open-cycle/open-cycle.handler.js';
 import { ReconcileController } from './reconcile/reconcile.controller.js';
 import { ReconcileCycleHandler } from './reconcile/reconcile.handler.js';
@@ -33,6 +34,7 @@ import { ReconcileCycleHandler } from './reconcile/reconcile.handler.js';
     CycleReadModels,
     AppraisalFanOut,
     ResultPublication,
+    CyclePins,
     OpenCycleHandler,
     AdvanceCyclePhaseHandler,
     RetryPublicationHandler,

@@ -54,6 +54,8 @@ export interface AppraisalListFilter {
    * e.g. a principal who is both a rater and an atasan sees `{ raterNip: me, raterSupervisorNip: me }`.
    */
   anyOf?: { raterNip?: string; raterSupervisorNip?: string; nip?: string };
+  /** Only rows nobody can rate (no rater) or approve (no rater's supervisor). */
+  missing?: 'RATER' | 'RATER_SUPERVISOR';
   limit: number;
   /** The nextCursor of the previous page: the last NIP seen. */
   after?: string;
@@ -127,6 +129,9 @@ export async function listAppraisals(db: Kysely<unknown>, filter: AppraisalListF
   if (filter.anyOf !== undefined) {
     // An empty anyOf matches nothing (deny by default), never everything.
     query = query.where((eb) => eb.or(anyOf.map(([key, value]) => eb(columns[key], '=', value))));
+  }
+  if (filter.missing !== undefined) {
+    query = query.where(filter.missing === 'RATER' ? 'rater_nip' : 'rater_supervisor_nip', 'is', null);
   }
   if (filter.after !== undefined) query = query.where('nip', '>', filter.after);
   const rows = await query.execute();

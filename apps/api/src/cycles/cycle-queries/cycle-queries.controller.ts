@@ -9,7 +9,10 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ROLES, Role, type Principal } from '../../../../../libs/auth/src/index.js';
-import type { AppraisalPage } from '../../../../../libs/read-models/src/appraisals/appraisals.queries.js';
+import type {
+  AppraisalListFilter,
+  AppraisalPage,
+} from '../../../../../libs/read-models/src/appraisals/appraisals.queries.js';
 import type {
   CycleDistribution,
   CyclePage,
@@ -82,7 +85,8 @@ export class CycleQueriesController {
     summary:
       "The cycle's appraisals (status, plan, rating, predikat, publication), filtered and keyset-paginated by NIP. " +
       'HR of the agency, AUDITOR, ADMIN: all. Others of the agency by relation: a RATER the appraisals they rate, ' +
-      'a RATER_SUPERVISOR those whose rater they supervise (both roles: both), everyone their own.',
+      'a RATER_SUPERVISOR those whose rater they supervise (both roles: both), everyone their own. ' +
+      'missing=RATER|RATER_SUPERVISOR lists those nobody can rate / approve.',
   })
   @ApiOkResponse({ description: '{ items, nextCursor }' })
   @ApiForbiddenResponse({ description: 'someone outside the agency (not AUDITOR/ADMIN), or without a NIP' })
@@ -101,13 +105,15 @@ export class CycleQueriesController {
       after: query.after,
       limit: query.limit ?? 50,
     };
-    if (overseesCycle(principal, cycle)) return this.readModels.listAppraisals(filter);
+    const list = (f: AppraisalListFilter) =>
+      this.readModels.listAppraisals({ ...f, ...(query.missing ? { missing: query.missing } : {}) });
+    if (overseesCycle(principal, cycle)) return list(filter);
     const nip = principal.nip;
     if (principal.agencyId !== cycle.agencyId || nip === undefined) {
       throw forbidden(`only HR of ${cycle.agencyId}, AUDITOR, ADMIN and members of the agency may list these`);
     }
     // Relation-based rows only (deny by default: the read model matches none of an empty anyOf).
-    return this.readModels.listAppraisals({
+    return list({
       ...filter,
       anyOf: {
         nip,

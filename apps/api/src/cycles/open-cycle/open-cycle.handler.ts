@@ -1,7 +1,7 @@
 // Open a cycle (CycleOpened on `cycle-{id}`), then start an appraisal for every registered employee of the
 // subtree (one stream each). The two are not one transaction: if the process dies between them, the same
 // request again (while the cycle is still in PLANNING) finds it opened as asked, writes nothing to it, and
-// completes the fan-out.
+// completes the fan-out. The answer names who has no rater or rater's supervisor (rater-gaps.ts).
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { openCycleDecider } from '../../../../../libs/appraisal/src/open-cycle/open-cycle.js';
 import type { OpenCycle } from '../../../../../libs/appraisal/src/cycle/cycle-commands.js';
@@ -23,15 +23,19 @@ import {
 } from '../appraisal-fan-out.js';
 import { CycleFacts, subtreeOf } from '../cycle-facts.js';
 import { assertIfMatch } from '../cycle-view.js';
+import { assignmentOf, raterGaps, startedAssignment, type RaterGaps } from '../rater-gaps.js';
+import { CyclePins, type RequestedPins } from './cycle-pins.js';
 
 export class OpenCycleCommand {
   constructor(
     readonly data: OpenCycle['data'],
     readonly context: CommandContext,
+    /** Explicit framework / policy versions to pin; absent ones default (cycle-pins.ts). */
+    readonly pins: RequestedPins = {},
   ) {}
 }
 
-export interface OpenCycleOutcome {
+export interface OpenCycleOutcome extends RaterGaps {
   cycle: OpenedCycle;
   revision: bigint;
   /** false: the cycle was already open exactly as asked (a retry); only the fan-out ran. */
@@ -46,18 +50,19 @@ export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand> {
     private readonly executor: CommandExecutor,
     private readonly facts: CycleFacts,
     private readonly fanOut: AppraisalFanOut,
+    private readonly pins: CyclePins,
   ) {}
 
-  async execute({ data, context }: OpenCycleCommand): Promise<OpenCycleOutcome> {
+  async execute({ data, context, pins }: OpenCycleCommand): Promise<OpenCycleOutcome> {
     const agency = await this.facts.agency(data.agencyId);
     const existing = await this.facts.cycleIfAny(data.cycleId);
     let opened: { cycle: OpenedCycle; revision: bigint; created: boolean };
-    if (existing && existing.cycle.phase === 'PLANNING' && isSameOpening(existing.cycle, data)) {
+    if (existing && existing.cycle.phase === 'PLANNING' && isSameOpening(existing.cycle, data, pins)) {
       assertIfMatch(data.cycleId, context.ifMatch, existing.revision);
       opened = { ...existing, created: false };
     } else {
       // An existing cycle opened differently reaches the decider, which refuses it (409 CYCLE_EXISTS).
-      const pinned = await this.facts.policyToPin(data.agencyId);
+      const pinned = await this.pins.resolve(data.agencyId, pins);
       const result = await this.executor.execute(openCycleDecider, {
         stream: cycleStreamName(data.cycleId),
         command: {
@@ -66,8 +71,8 @@ export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand> {
           data,
           timeZone: agency.timeZone,
           unitIds: subtreeOf(agency, data.rootUnitId),
-          frameworkRef: await this.facts.frameworkToPin(data.agencyId),
-          policyRef: { scope: pinned.scope, version: pinned.version },
+          frameworkRef: pinned.frameworkRef,
+          policyRef: pinned.policyRef,
           policy: pinned.policy,
         },
         ...executorOptions(context),
@@ -85,13 +90,33 @@ export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand> {
         context,
       ),
     );
-    return { ...opened, appraisalsStarted: written(outcomes).length, appraisalsRefused: refused(outcomes) };
+    // Who each appraisal names: from the start just written, else (a retry, a refusal) from its stream.
+    const assignments = await this.fanOut.each(outcomes, async (outcome) =>
+      outcome.outcome === 'written'
+        ? startedAssignment(outcome.events)
+        : assignmentOf(await this.facts.appraisal(cycle.cycleId, outcome.nip)),
+    );
+    return {
+      ...opened,
+      appraisalsStarted: written(outcomes).length,
+      appraisalsRefused: refused(outcomes),
+      ...raterGaps(assignments),
+    };
   }
 }
 
-/** The request names the cycle as it was opened (a retry), not a different cycle under a taken id. */
-function isSameOpening(cycle: OpenedCycle, data: OpenCycle['data']): boolean {
+/**
+ * The request names the cycle as it was opened (a retry), not a different cycle under a taken id. A pin the
+ * request names must be the one pinned; a pin it leaves out matches whatever the opening pinned by default
+ * (the default may have moved since, e.g. a policy published between the crash and the retry).
+ */
+function isSameOpening(cycle: OpenedCycle, data: OpenCycle['data'], pins: RequestedPins): boolean {
+  const { framework, policy } = pins;
   return (
+    (framework === undefined ||
+      (cycle.frameworkRef?.frameworkId === framework.frameworkId &&
+        cycle.frameworkRef.version === framework.version)) &&
+    (policy === undefined || (cycle.policyRef.scope === policy.scope && cycle.policyRef.version === policy.version)) &&
     cycle.agencyId === data.agencyId &&
     cycle.name === data.name.trim() &&
     cycle.kind === data.kind &&

@@ -41,11 +41,16 @@ export class ReconcileController {
       "Bring the cycle's appraisals in line with the organization now: start an appraisal for whoever joined one " +
       'of its units (JOINED_MID_CYCLE), transfer the open appraisal of whoever moved between its units, end the ' +
       'appraisal of whoever moved out, and change the rater where the reporting line changed. Each change is an ' +
-      'event on that appraisal; running it again writes nothing more.',
+      'event on that appraisal; running it again writes nothing more. The answer lists who, afterwards, still ' +
+      'has no rater or rater supervisor: after a rater override (PUT /api/v1/employees/{nip}/rater-override) ' +
+      'this is the route that carries it to the appraisals.',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'W/"<revision>" of the cycle' })
   @ApiOkResponse({
-    description: '{ cycleId, revision, started, transferred, ended, raterChanged, refused }',
+    description:
+      '{ cycleId, revision, started, transferred, ended, raterChanged, refused, withoutRater, ' +
+      'withoutRaterSupervisor } (the last two: sorted NIPs of active appraisals without a pejabat penilai / ' +
+      'atasan pejabat penilai)',
     headers: { ETag: { description: 'W/"<cycle revision>"' } },
   })
   @ApiForbiddenResponse({ description: "not ADMIN, nor HR of the cycle's agency" })

@@ -6,7 +6,7 @@
 // - the reporting line names another rater or rater's supervisor: ChangeRater.
 // The cycle's units are those pinned when it opened. People and reporting lines come from the read models;
 // each appraisal is folded from its stream, so a repeated reconcile writes nothing more (each decision sees
-// the change already made).
+// the change already made). The answer also names who, after it, still has no rater or rater's supervisor.
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { changeRaterDecider } from '../../../../../libs/appraisal/src/change-rater/change-rater.js';
 import { endAppraisalDecider } from '../../../../../libs/appraisal/src/end-appraisal/end-appraisal.js';
@@ -23,6 +23,7 @@ import {
 import { CycleFacts, type PersonInScope } from '../cycle-facts.js';
 import { CycleReadModels } from '../cycle-read-models.js';
 import { assertIfMatch } from '../cycle-view.js';
+import { assignmentOf, raterGaps, type RaterAssignment, type RaterGaps } from '../rater-gaps.js';
 
 export class ReconcileCycleCommand {
   constructor(
@@ -31,7 +32,7 @@ export class ReconcileCycleCommand {
   ) {}
 }
 
-export interface ReconcileOutcome {
+export interface ReconcileOutcome extends RaterGaps {
   /** The cycle stream's revision (reconcile writes appraisal streams only). */
   revision: bigint;
   started: { nip: string; unitId: string }[];
@@ -52,6 +53,18 @@ type Change =
   | { kind: 'ended'; outcome: AppraisalOutcome; detail: ReconcileOutcome['ended'][number] }
   | { kind: 'raterChanged'; outcome: AppraisalOutcome; detail: ReconcileOutcome['raterChanged'][number] };
 
+/** One appraisal reconciled: the changes tried, and whom it names afterwards (null: none, or not active). */
+interface Reconciled {
+  changes: Change[];
+  assignment: RaterAssignment | null;
+}
+
+const lineOf = (person: PersonInScope): RaterAssignment => ({
+  nip: person.nip,
+  raterNip: person.raterNip,
+  raterSupervisorNip: person.raterSupervisorNip,
+});
+
 @CommandHandler(ReconcileCycleCommand)
 export class ReconcileCycleHandler implements ICommandHandler<ReconcileCycleCommand> {
   constructor(
@@ -67,9 +80,8 @@ export class ReconcileCycleHandler implements ICommandHandler<ReconcileCycleComm
       (await this.facts.peopleInScope(cycle.agencyId, cycle.unitIds)).map((p) => [p.nip, p] as const),
     );
     const nips = [...new Set([...people.keys(), ...(await this.readModels.appraisalNips(cycleId))])].sort();
-    const changes = (
-      await this.fanOut.each(nips, (nip) => this.reconcileOne(cycle, nip, people.get(nip), context))
-    ).flat();
+    const reconciled = await this.fanOut.each(nips, (nip) => this.reconcileOne(cycle, nip, people.get(nip), context));
+    const changes = reconciled.flatMap((r) => r.changes);
     const made = changes.filter((c) => c.outcome.outcome === 'written');
     return {
       revision,
@@ -80,6 +92,7 @@ export class ReconcileCycleHandler implements ICommandHandler<ReconcileCycleComm
       refused: changes.flatMap(({ outcome: o }) =>
         o.outcome === 'refused' ? [{ nip: o.nip, code: o.code, message: o.message }] : [],
       ),
+      ...raterGaps(reconciled.map((r) => r.assignment)),
     };
   }
 
@@ -88,24 +101,31 @@ export class ReconcileCycleHandler implements ICommandHandler<ReconcileCycleComm
     nip: string,
     person: PersonInScope | undefined,
     context: CommandContext,
-  ): Promise<Change[]> {
+  ): Promise<Reconciled> {
     const target = { cycleId: cycle.cycleId, nip };
     const base = { now: context.now.toISOString(), actorNip: null, cyclePhase: cycle.phase };
     const appraisal = await this.facts.appraisal(cycle.cycleId, nip);
     if (appraisal.status === 'none') {
-      if (!person) return [];
+      if (!person) return { changes: [], assignment: null };
       const command = startAppraisalCommand(cycle, person, 'JOINED_MID_CYCLE', context.now);
       const outcome = await this.fanOut.run(startAppraisalDecider, target, command, context);
-      return [{ kind: 'started', outcome, detail: { nip, unitId: person.unitId } }];
+      return {
+        changes: [{ kind: 'started', outcome, detail: { nip, unitId: person.unitId } }],
+        assignment: outcome.outcome === 'written' ? lineOf(person) : null,
+      };
     }
-    if (appraisal.status === 'ended') return [];
+    if (appraisal.status === 'ended') return { changes: [], assignment: null };
     if (!person) {
       const reason = `no longer in a unit of cycle ${cycle.cycleId} (was in ${appraisal.unitId})`;
       const command = { ...base, type: 'EndAppraisal' as const, data: { reason } };
       const outcome = await this.fanOut.run(endAppraisalDecider, target, command, context, reason);
-      return [{ kind: 'ended', outcome, detail: { nip, unitId: appraisal.unitId } }];
+      return {
+        changes: [{ kind: 'ended', outcome, detail: { nip, unitId: appraisal.unitId } }],
+        assignment: outcome.outcome === 'written' ? null : assignmentOf(appraisal),
+      };
     }
     const changes: Change[] = [];
+    let assignment = assignmentOf(appraisal);
     if (person.unitId !== appraisal.unitId) {
       const reason = `moved from ${appraisal.unitId} to ${person.unitId}`;
       const command = { ...base, type: 'TransferAppraisal' as const, data: { toUnitId: person.unitId, reason } };
@@ -126,6 +146,7 @@ export class ReconcileCycleHandler implements ICommandHandler<ReconcileCycleComm
         data: { toRaterNip: person.raterNip, raterSupervisorNip: person.raterSupervisorNip, reason },
       };
       const outcome = await this.fanOut.run(changeRaterDecider, target, command, context, reason);
+      if (outcome.outcome === 'written') assignment = lineOf(person);
       changes.push({
         kind: 'raterChanged',
         outcome,
@@ -137,6 +158,6 @@ export class ReconcileCycleHandler implements ICommandHandler<ReconcileCycleComm
         },
       });
     }
-    return changes;
+    return { changes, assignment };
   }
 }
