@@ -72,9 +72,22 @@ describe('competency framework lifecycle through HTTP', () => {
     expect(stale.statusCode).toBe(412);
     expect(stale.json()).toMatchObject({ code: 'STALE_REVISION' });
     expect(await c.countEvents()).toBe(before);
-    const opened = await c.send('POST', `${BASE}/draft/open-for-comment`, hr, undefined, { 'if-match': 'W/"2"' });
+    const correlationId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+    const opened = await c.send('POST', `${BASE}/draft/open-for-comment`, hr, undefined, {
+      'if-match': 'W/"2"',
+      'x-correlation-id': correlationId,
+    });
     expect(opened.statusCode).toBe(200);
     expect(opened.headers.etag).toBe('W/"3"');
+    expect(opened.json()).toEqual({ frameworkId: ID, version: 1, revision: '3' });
+    // The shared command context: the caller's correlation id, the acting role, one instant for data and metadata.
+    const event = (await h.api.infrastructure.rawEventStore.readStream(`framework-${ID}`)).at(-1)!;
+    expect(event.metadata).toMatchObject({
+      correlationId,
+      causationId: correlationId,
+      actor: { id: 'hr-a', role: 'HR' },
+    });
+    expect(event.metadata.occurredAt).toBe(event.data.openedAt);
   });
 
   it('employees and raters of the agency comment on criteria; the comments carry author and time', async () => {

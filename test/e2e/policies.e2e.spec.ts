@@ -108,9 +108,22 @@ describe('policy versions through HTTP', () => {
     expect(stale.statusCode).toBe(412);
     expect(stale.json()).toMatchObject({ code: 'STALE_REVISION' });
     expect(await countEvents()).toBe(before);
-    const fresh = await publish(AGENCY, { policy: next, reason: 'anonimitas 5' }, await hr(), { 'if-match': 'W/"0"' });
+    const correlationId = '0b6f3c1e-5d7a-4e2b-9c8d-1a2b3c4d5e6f';
+    const fresh = await publish(AGENCY, { policy: next, reason: 'anonimitas 5' }, await hr(), {
+      'if-match': 'W/"0"',
+      'x-correlation-id': correlationId,
+    });
     expect(fresh.statusCode).toBe(201);
+    expect(fresh.headers.etag).toBe('W/"1"');
     expect(fresh.json()).toEqual({ scope: AGENCY, version: 2, revision: '1' });
+    // The shared command context: the caller's correlation id, the acting role, one instant for data and metadata.
+    const [, event] = await h.api.infrastructure.rawEventStore.readStream(`policy-${AGENCY}`);
+    expect(event.metadata).toMatchObject({
+      correlationId,
+      causationId: correlationId,
+      actor: { id: 'hr-1', role: 'HR' },
+    });
+    expect(event.metadata.occurredAt).toBe(event.data.publishedAt);
   });
 
   it('published versions are immutable: "version 1" again is 409, an identical policy is 409; nothing written', async () => {

@@ -12,7 +12,7 @@ import type { AppraisalState } from '../../../../libs/appraisal/src/appraisal/ap
 import type { StartAppraisal } from '../../../../libs/appraisal/src/appraisal/appraisal-commands.js';
 import type { OpenedCycle } from '../../../../libs/appraisal/src/cycle/cycle-state.js';
 import { CommandExecutor } from '../event-sourcing/command-executor.js';
-import type { CommandContext } from '../organization/command-context.js';
+import type { CommandContext } from '../event-sourcing/command-context.js';
 import type { PersonInScope } from './cycle-facts.js';
 
 /** What happened to one appraisal: events written, nothing to do, or refused by a rule (code and message). */

@@ -11,6 +11,7 @@ import {
   ClearRaterOverrideHandler,
   MoveEmployeeHandler,
   OverrideRaterHandler,
+  RenameEmployeeHandler,
 } from './employee-changes/employee-commands.handler.js';
 import { EmployeeDirectoryController } from './employee-directory/employee-directory.controller.js';
 import { EmployeeRecordController } from './employee-record/employee-record.controller.js';
@@ -32,6 +33,7 @@ import { RegisterEmployeeHandler } from './register-employee/register-employee.h
     ChangePositionHandler,
     OverrideRaterHandler,
     ClearRaterOverrideHandler,
+    RenameEmployeeHandler,
     DeclareConflictOfInterestHandler,
     WithdrawConflictOfInterestHandler,
   ],

@@ -1,5 +1,6 @@
-// Runs a framework command for a request: one instant for the command and its events, the correlation id,
-// the client's If-Match, and the new revision as ETag on the reply.
+// Runs a framework command for a request through the shared command context (event-sourcing/command-context):
+// one instant for the command and its events, the correlation id, the client's If-Match, and the new revision
+// as ETag on the reply.
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
@@ -7,9 +8,8 @@ import type { Principal, Role } from '../../../../libs/auth/src/index.js';
 import type { FrameworkEvent } from '../../../../libs/competency/src/framework/framework-events.js';
 import type { FrameworkState } from '../../../../libs/competency/src/framework/framework-state.js';
 import type { Decider } from '../../../../libs/shared-kernel/src/decider.js';
+import { commandContext, revisionReply } from '../event-sourcing/command-context.js';
 import type { ExecuteResult } from '../event-sourcing/command-executor.js';
-import { etagFor, parseIfMatch } from '../event-sourcing/etag.js';
-import { correlationIdFrom } from '../http/correlation.js';
 import { CLOCK, type Clock } from '../tokens.js';
 import { FrameworkCommand, type FrameworkAccessNeeded } from './framework-command.handler.js';
 import type { FrameworkCommandResponse } from './framework.requests.js';
@@ -31,29 +31,27 @@ export class FrameworkCommandRunner {
   ) {}
 
   async run<Command>(
-    context: RequestContext,
+    request: RequestContext,
     frameworkId: string,
     decider: Decider<Command, FrameworkState, FrameworkEvent>,
     /** Builds the domain command with the request's one instant (also the events' occurredAt). */
     command: (now: string) => Command,
     options: { allowed: readonly Role[]; access: FrameworkAccessNeeded; newFrameworkAgencyId?: string },
   ): Promise<FrameworkCommandResponse> {
-    const now = this.clock.now().toISOString();
-    const result: ExecuteResult<FrameworkEvent> = await this.commandBus.execute(
-      new FrameworkCommand(
-        frameworkId,
-        decider,
-        command(now),
-        context.principal,
-        options.allowed,
-        options.access,
-        correlationIdFrom(context.correlationHeader),
-        now,
-        { ifMatch: parseIfMatch(context.ifMatchHeader), newFrameworkAgencyId: options.newFrameworkAgencyId },
-      ),
+    const context = commandContext(
+      request.principal,
+      options.allowed,
+      { correlationId: request.correlationHeader, ifMatch: request.ifMatchHeader },
+      this.clock.now(),
     );
-    void context.reply.header('ETag', etagFor(result.revision));
+    const result: ExecuteResult<FrameworkEvent> = await this.commandBus.execute(
+      new FrameworkCommand(frameworkId, decider, command(context.now.toISOString()), request.principal, context, {
+        access: options.access,
+        newFrameworkAgencyId: options.newFrameworkAgencyId,
+      }),
+    );
+    const { revision } = revisionReply(request.reply, result);
     // An edit that changes nothing appends nothing and acts on no particular version.
-    return { frameworkId, version: result.events[0]?.data.version ?? null, revision: String(result.revision) };
+    return { frameworkId, version: result.events[0]?.data.version ?? null, revision };
   }
 }

@@ -3,13 +3,13 @@
 // The agency is read before the executor reads the stream again; it never changes, so that is safe.
 import { Injectable, Inject, NotFoundException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Principal, Role } from '../../../../libs/auth/src/index.js';
+import type { Principal } from '../../../../libs/auth/src/index.js';
 import type { FrameworkEvent } from '../../../../libs/competency/src/framework/framework-events.js';
 import { frameworkStreamName } from '../../../../libs/competency/src/framework/framework-events.js';
 import type { FrameworkState } from '../../../../libs/competency/src/framework/framework-state.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import type { Decider } from '../../../../libs/shared-kernel/src/decider.js';
-import { actorFrom } from '../auth/index.js';
+import { executorOptions, type CommandContext } from '../event-sourcing/command-context.js';
 import { CommandExecutor, type ExecuteResult } from '../event-sourcing/command-executor.js';
 import { errorBody } from '../http/error-body.js';
 import { INFRASTRUCTURE } from '../tokens.js';
@@ -22,12 +22,10 @@ export class FrameworkCommand<Command> {
     readonly frameworkId: string,
     readonly decider: Decider<Command, FrameworkState, FrameworkEvent>,
     readonly command: Command,
+    /** Checked against the framework's agency (the context's actor only names the role acted under). */
     readonly principal: Principal,
-    readonly allowedRoles: readonly Role[],
-    readonly access: FrameworkAccessNeeded,
-    readonly correlationId: string,
-    readonly occurredAt: string,
-    readonly options: { ifMatch?: bigint; newFrameworkAgencyId?: string } = {},
+    readonly context: CommandContext,
+    readonly options: { access: FrameworkAccessNeeded; newFrameworkAgencyId?: string },
   ) {}
 }
 
@@ -58,17 +56,14 @@ export class FrameworkCommandHandler implements ICommandHandler<FrameworkCommand
 
   async execute(c: FrameworkCommand<unknown>): Promise<ExecuteResult<FrameworkEvent>> {
     const agencyId = c.options.newFrameworkAgencyId ?? (await this.lookup.agencyOf(c.frameworkId));
-    if (c.access === 'manage' && !canManage(c.principal, agencyId)) {
+    if (c.options.access === 'manage' && !canManage(c.principal, agencyId)) {
       throw forbidden(`only HR of agency ${agencyId} (or ADMIN) may change its frameworks`);
     }
-    if (c.access === 'comment' && !canComment(c.principal, agencyId)) throw otherAgency(c.principal, agencyId);
+    if (c.options.access === 'comment' && !canComment(c.principal, agencyId)) throw otherAgency(c.principal, agencyId);
     return this.executor.execute(c.decider, {
       stream: frameworkStreamName(c.frameworkId),
       command: c.command,
-      actor: actorFrom(c.principal, c.allowedRoles),
-      correlationId: c.correlationId,
-      occurredAt: c.occurredAt,
-      ifMatch: c.options.ifMatch,
+      ...executorOptions(c.context),
     });
   }
 }

@@ -1,11 +1,13 @@
 // The employees engine against real PostgreSQL: every bad row reported by line and column while the good
 // rows are imported; a re-run writes nothing; a changed unit or position becomes a move or position change.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { agencyStreamName } from '../../../organization/src/agency/agency-events.js';
 import { openImportTestInfrastructure, type ImportTestInfrastructure } from '../testing/import-test-infrastructure.js';
 import { importEmployees } from './import-employees.js';
 import { importUnits } from './import-units.js';
 
+const NOW = '2026-11-22T00:00:00.000Z';
 const csv = (...lines: string[]) => [lines.join('\n') + '\n'];
 const HEADER = 'NIP;NAMA;JENIS_PEGAWAI;JABATAN;JENIS_JABATAN;GOLONGAN;ID_UNIT;KEPALA_UNIT';
 
@@ -61,6 +63,34 @@ describe('importEmployees', () => {
     const before = await t.countEvents();
     const report = await importEmployees(t.context(), 'kota-a', good);
     expect(report).toMatchObject({ rows: 3, imported: 0, unchanged: 3, failed: 0, errors: [] });
+    expect(await t.countEvents()).toBe(before);
+  });
+
+  it('after a rename, the file with the new name is unchanged and the one with the old name is refused', async () => {
+    const nip = '199205102020121003';
+    const [registered, ...rest] = await t.infrastructure.rawEventStore.readStream(`employee-${nip}`);
+    const last = rest.at(-1) ?? registered;
+    await t.infrastructure.eventStore.appendToStream(
+      `employee-${nip}`,
+      [
+        {
+          id: randomUUID(),
+          type: 'EmployeeRenamed.v1',
+          data: { nip, name: 'Yohanes P. Rumbiak', previousName: 'Yohanes Rumbiak', reason: 'akta' },
+          metadata: { actor: { id: 'hr', role: 'HR' }, correlationId: 'c', causationId: 'c', occurredAt: NOW },
+        },
+      ],
+      { expected: last.revision },
+    );
+    const renamed = csv(HEADER, `${nip};Yohanes P. Rumbiak;PPPK;Guru;FUNGSIONAL;9;sd-1;N`);
+    const before = await t.countEvents();
+    expect(await importEmployees(t.context(), 'kota-a', renamed)).toMatchObject({ unchanged: 1, failed: 0 });
+    const old = await importEmployees(
+      t.context(),
+      'kota-a',
+      csv(HEADER, `${nip};Yohanes Rumbiak;PPPK;Guru;FUNGSIONAL;9;sd-1;N`),
+    );
+    expect(old).toMatchObject({ failed: 1, errors: [expect.objectContaining({ column: 'NAMA' })] });
     expect(await t.countEvents()).toBe(before);
   });
 

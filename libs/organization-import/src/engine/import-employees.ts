@@ -122,8 +122,8 @@ async function importOne(
   for (let attempt = 1; ; attempt++) {
     const history = await context.store.readStream(stream);
     const events = history.map((e) => ({ type: e.type, data: e.data }) as EmployeeEvent);
-    const registeredName = registeredNameOf(events);
     const state = fold(evolveEmployee, initialEmployeeState(), events);
+    const registeredName = state.status === 'registered' ? state.name : undefined;
     const changes = reconcile(agency, row, state, registeredName, today);
     if (changes.length === 0) return 'unchanged';
     const last = history.at(-1)!;
@@ -168,7 +168,7 @@ function reconcile(
     throw new DomainError(
       'conflict',
       'NAME_DIFFERS',
-      `NIP ${row.nip} is registered as "${registeredName}"; the import does not rename employees`,
+      `NIP ${row.nip} is registered as "${registeredName}"; the import does not rename employees (PUT /employees/{nip}/name does)`,
       [{ field: 'name', message: `registered as ${registeredName}` }],
     );
   }
@@ -195,12 +195,6 @@ function reconcile(
     afterMove,
   );
   return [...moved, ...positionChanged];
-}
-
-/** The name is not part of the employee state (nothing decides on it), so it is read from the registration. */
-function registeredNameOf(events: EmployeeEvent[]): string | undefined {
-  const registration = events.find((e) => e.type === 'EmployeeRegistered.v1' || e.type === 'EmployeeRegistered.v2');
-  return registration ? (registration.data as { name: string }).name : undefined;
 }
 
 /** KEPALA_UNIT = Y rows -> UnitHeadAssigned on the agency stream, all in one append. */

@@ -35,7 +35,16 @@ export type UnitHeadAssigned = DomainEvent<
   { agencyId: string; unitId: string; nip: string; previousNip: string | null }
 >;
 
-export type AgencyEvent = AgencyRegistered | UnitCreated | UnitRenamed | UnitMoved | UnitHeadAssigned;
+/**
+ * The head leaves the post and nobody replaces them yet (retirement, transfer, death): the unit is vacant and its
+ * people defer to the nearest head above (derive-rater.ts). The reason is part of the record.
+ */
+export type UnitHeadVacated = DomainEvent<
+  'UnitHeadVacated.v1',
+  { agencyId: string; unitId: string; previousNip: string; reason: string }
+>;
+
+export type AgencyEvent = AgencyRegistered | UnitCreated | UnitRenamed | UnitMoved | UnitHeadAssigned | UnitHeadVacated;
 
 export const AGENCY_EVENT_TYPES: readonly AgencyEvent['type'][] = [
   'AgencyRegistered.v1',
@@ -43,4 +52,5 @@ export const AGENCY_EVENT_TYPES: readonly AgencyEvent['type'][] = [
   'UnitRenamed.v1',
   'UnitMoved.v1',
   'UnitHeadAssigned.v1',
+  'UnitHeadVacated.v1',
 ];

@@ -23,6 +23,11 @@ export const headAssigned = (unitId: string, nip: string, previousNip: string | 
   data: { agencyId: AGENCY, unitId, nip, previousNip },
 });
 
+export const headVacated = (unitId: string, previousNip: string, reason: string): AgencyEvent => ({
+  type: 'UnitHeadVacated.v1',
+  data: { agencyId: AGENCY, unitId, previousNip, reason },
+});
+
 /** dinas (root) > bidang-sd > sd-3 */
 export const smallTree: AgencyEvent[] = [
   agencyRegistered,

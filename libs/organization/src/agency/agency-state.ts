@@ -44,6 +44,8 @@ export function evolveAgency(state: AgencyState, event: AgencyEvent): AgencyStat
       return withUnit(event.data.unitId, { parentUnitId: event.data.toParentUnitId });
     case 'UnitHeadAssigned.v1':
       return withUnit(event.data.unitId, { headNip: event.data.nip });
+    case 'UnitHeadVacated.v1':
+      return withUnit(event.data.unitId, { headNip: null });
     default:
       // Unknown (newer) event types are ignored so that replay never throws.
       return state;

@@ -54,6 +54,15 @@ export type RaterOverrideCleared = DomainEvent<
   { nip: string; previousRaterNip: string; reason: string }
 >;
 
+/**
+ * A new legal name (marriage, a corrected spelling, an academic title added): the registration keeps the old one,
+ * so the history shows both. The reason is part of the record.
+ */
+export type EmployeeRenamed = DomainEvent<
+  'EmployeeRenamed.v1',
+  { nip: string; name: string; previousName: string; reason: string }
+>;
+
 export type ConflictOfInterestKind = 'FAMILY' | 'BUSINESS' | 'OTHER';
 export const CONFLICT_OF_INTEREST_KINDS: readonly ConflictOfInterestKind[] = ['FAMILY', 'BUSINESS', 'OTHER'];
 export type DeclaredBy = 'RATEE' | 'RATER' | 'HR';
@@ -82,6 +91,7 @@ export type EmployeeEvent =
   | EmployeeRegistered
   | EmployeeMoved
   | EmployeePositionChanged
+  | EmployeeRenamed
   | RaterOverridden
   | RaterOverrideCleared
   | ConflictOfInterestDeclared
@@ -92,6 +102,7 @@ export const EMPLOYEE_EVENT_TYPES: readonly EmployeeEvent['type'][] = [
   'EmployeeRegistered.v2',
   'EmployeeMoved.v1',
   'EmployeePositionChanged.v1',
+  'EmployeeRenamed.v1',
   'RaterOverridden.v1',
   'RaterOverrideCleared.v1',
   'ConflictOfInterestDeclared.v1',

@@ -41,6 +41,15 @@ export const registeredV1: EmployeeRegisteredV1 = {
   },
 };
 
+export const renamed = (
+  name: string,
+  previousName = 'Siti Rahayu',
+  reason = 'akta perkawinan 12/2026',
+): EmployeeEvent => ({
+  type: 'EmployeeRenamed.v1',
+  data: { nip: NIP, name, previousName, reason },
+});
+
 export const overridden = (raterNip = RATER, reason = 'acting head (Plt.) of SD 3'): EmployeeEvent => ({
   type: 'RaterOverridden.v1',
   data: { nip: NIP, raterNip, reason },

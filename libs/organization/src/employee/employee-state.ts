@@ -15,6 +15,8 @@ export interface DeclarationState {
 export interface RegisteredEmployee {
   status: 'registered';
   nip: string;
+  /** The current name: from the registration, then from each EmployeeRenamed. */
+  name: string;
   agencyId: string;
   employmentType: EmploymentType;
   unitId: string | null;
@@ -35,6 +37,7 @@ export function evolveEmployee(state: EmployeeState, event: EmployeeEvent): Empl
     return {
       status: 'registered',
       nip: r.nip,
+      name: r.name,
       agencyId: r.agencyId,
       employmentType: r.employmentType,
       unitId: r.unitId,
@@ -53,6 +56,8 @@ export function evolveEmployee(state: EmployeeState, event: EmployeeEvent): Empl
       const { positionTitle, golongan, jobType } = event.data;
       return { ...state, positionTitle, golongan, jobType };
     }
+    case 'EmployeeRenamed.v1':
+      return { ...state, name: event.data.name };
     case 'RaterOverridden.v1':
       return { ...state, raterOverride: { raterNip: event.data.raterNip, reason: event.data.reason } };
     case 'RaterOverrideCleared.v1':

@@ -1,6 +1,7 @@
 // HR's directory of employees: one row per registered employee, for lookups and paginated listings.
 // Version 2 (issue 3): golongan and job type, moves and position changes, and the stream revision follows
-// every event of the employee's stream (it is the ETag for commands on the employee).
+// every event of the employee's stream (it is the ETag for commands on the employee). Renames (EmployeeRenamed,
+// issue 4 follow-ups) replace the name; no rebuild was needed, as no earlier event carried one.
 // Gender and birth date stay in the events only: they are kept for fairness audits, not for listings.
 import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '../../../event-store/src/port.js';
@@ -70,6 +71,7 @@ export const employeeDirectoryProjection: Projection = {
         continue;
       }
       if (event.type === 'EmployeeMoved.v1') change = { unit_id: event.data.toUnitId };
+      if (event.type === 'EmployeeRenamed.v1') change = { name: event.data.name };
       if (event.type === 'EmployeePositionChanged.v1') {
         const { positionTitle, golongan, jobType } = event.data;
         change = { position_title: positionTitle, golongan, job_type: jobType };

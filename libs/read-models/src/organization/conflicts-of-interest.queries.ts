@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { activeSchema } from '../../../projections/src/projection.js';
 import {
   CONFLICTS_OF_INTEREST,
@@ -32,6 +32,21 @@ const toView = (row: DeclarationRow): DeclarationView => ({
   withdrawalReason: row.withdrawal_reason,
 });
 
+export interface DeclarationPage {
+  items: DeclarationView[];
+  /** Pass as `after` for the next page (a declaration id); null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface DeclarationFilter {
+  /** true: not withdrawn; false: withdrawn; absent: both. */
+  active?: boolean;
+  raterNip?: string;
+  /** nextCursor of the previous page: the last declaration id it held. */
+  after?: string;
+  limit: number;
+}
+
 export class ConflictsOfInterestQueries {
   constructor(private readonly db: Kysely<unknown>) {}
 
@@ -41,17 +56,31 @@ export class ConflictsOfInterestQueries {
     );
   }
 
-  /** Declarations where the employee is the ratee or the rater, oldest first. */
-  async involving(nip: string, filter: { activeOnly?: boolean; raterNip?: string } = {}): Promise<DeclarationView[]> {
-    let query = (await this.tables())
+  /**
+   * Declarations where the employee is the ratee or the rater, oldest first, keyset-paginated on
+   * (declared_at, declaration_id): pages stay stable while declarations are added. An unknown cursor gives an
+   * empty page.
+   */
+  async involving(nip: string, filter: DeclarationFilter): Promise<DeclarationPage> {
+    const schema = await activeSchema(this.db, CONFLICTS_OF_INTEREST);
+    let query = (this.db as Kysely<ConflictsOfInterestTables>)
+      .withSchema(schema)
       .selectFrom('declarations')
       .selectAll()
       .where((eb) => eb.or([eb('ratee_nip', '=', nip), eb('rater_nip', '=', nip)]))
       .orderBy('declared_at')
-      .orderBy('declaration_id');
-    if (filter.activeOnly) query = query.where('withdrawn_at', 'is', null);
+      .orderBy('declaration_id')
+      .limit(filter.limit + 1);
+    if (filter.active !== undefined) query = query.where('withdrawn_at', filter.active ? 'is' : 'is not', null);
     if (filter.raterNip) query = query.where('rater_nip', '=', filter.raterNip);
-    return (await query.execute()).map(toView);
+    if (filter.after) {
+      const cursor = sql`(SELECT c.declared_at, c.declaration_id FROM ${sql.table(`${schema}.declarations`)} c
+        WHERE c.declaration_id = ${filter.after})`;
+      query = query.where(sql<boolean>`(declared_at, declaration_id) > ${cursor}`);
+    }
+    const rows = await query.execute();
+    const items = rows.slice(0, filter.limit).map(toView);
+    return { items, nextCursor: rows.length > filter.limit ? items[items.length - 1].declarationId : null };
   }
 
   /** Active declarations for one rater-ratee pair: what an audit of a rating checks. */

@@ -86,10 +86,10 @@ export const organizationProjection: Projection = {
           .where('agency_id', '=', agencyId)
           .where('unit_id', '=', event.data.unitId)
           .execute();
-      } else if (event.type === 'UnitHeadAssigned.v1') {
+      } else if (event.type === 'UnitHeadAssigned.v1' || event.type === 'UnitHeadVacated.v1') {
         await db
           .updateTable('units')
-          .set({ head_nip: event.data.nip })
+          .set({ head_nip: event.type === 'UnitHeadAssigned.v1' ? event.data.nip : null })
           .where('agency_id', '=', agencyId)
           .where('unit_id', '=', event.data.unitId)
           .execute();

@@ -13,6 +13,12 @@ export interface AgencyView {
   revision: string;
 }
 
+export interface AgencyPage {
+  items: AgencyView[];
+  /** Pass as `after` for the next page (an agency id); null on the last page. */
+  nextCursor: string | null;
+}
+
 export interface UnitView {
   unitId: string;
   name: string;
@@ -66,6 +72,42 @@ export class OrganizationQueries {
       unitCount: Number(units.count),
       revision: row.stream_revision,
     };
+  }
+
+  /** Agencies by id, keyset-paginated; `agencyId` narrows the list to that one agency (HR sees only its own). */
+  async listAgencies(filter: { after?: string; limit: number; agencyId?: string }): Promise<AgencyPage> {
+    const db = await this.tables();
+    let query = db
+      .selectFrom('agencies as a')
+      .selectAll('a')
+      .select((eb) => [
+        eb
+          .selectFrom('units as u')
+          .select((u) => u.fn.countAll<string>().as('n'))
+          .whereRef('u.agency_id', '=', 'a.agency_id')
+          .as('unit_count'),
+        eb
+          .selectFrom('units as r')
+          .select('r.unit_id')
+          .whereRef('r.agency_id', '=', 'a.agency_id')
+          .where('r.parent_unit_id', 'is', null)
+          .as('root_unit_id'),
+      ])
+      .orderBy('a.agency_id')
+      .limit(filter.limit + 1);
+    if (filter.agencyId !== undefined) query = query.where('a.agency_id', '=', filter.agencyId);
+    if (filter.after) query = query.where('a.agency_id', '>', filter.after);
+    const rows = await query.execute();
+    const items = rows.slice(0, filter.limit).map((row) => ({
+      agencyId: row.agency_id,
+      name: row.name,
+      timeZone: row.time_zone,
+      registeredAt: new Date(row.registered_at).toISOString(),
+      rootUnitId: row.root_unit_id ?? null,
+      unitCount: Number(row.unit_count ?? 0),
+      revision: row.stream_revision,
+    }));
+    return { items, nextCursor: rows.length > filter.limit ? items[items.length - 1].agencyId : null };
   }
 
   /** The unit tree in depth-first order (each unit before its descendants), keyset-paginated by unit id. */

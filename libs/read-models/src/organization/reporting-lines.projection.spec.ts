@@ -40,6 +40,8 @@ const unit = (unitId: string, parentUnitId: string | null) =>
   event('UnitCreated.v1', { agencyId: A, unitId, name: unitId, parentUnitId });
 const head = (unitId: string, nip: string, previousNip: string | null = null) =>
   event('UnitHeadAssigned.v1', { agencyId: A, unitId, nip, previousNip });
+const vacated = (unitId: string, previousNip: string, reason = 'pensiun') =>
+  event('UnitHeadVacated.v1', { agencyId: A, unitId, previousNip, reason });
 const employee = (nip: string, unitId: string) =>
   event('EmployeeRegistered.v2', { nip, name: `name-${nip.slice(-4)}`, agencyId: A, unitId, employmentType: 'PNS' });
 
@@ -113,6 +115,51 @@ describe('reporting_lines projection', () => {
     expect(result[KABID]).toEqual([PLT, KADIS, 'derived', null]); // the former head is now a member
   });
 
+  it("follows a vacated head: the unit's people defer to the nearest head above, and so do their reports' atasan", async () => {
+    for (const batchSize of [1, 100]) {
+      const result = await lines(await project([...history, vacated('sd-3', KEPSEK)], batchSize));
+      expect(result[GURU1]).toEqual([KABID, KADIS, 'derived', null]);
+      expect(result[GURU2]).toEqual([KABID, KADIS, 'derived', null]);
+      expect(result[KEPSEK]).toEqual([KABID, KADIS, 'derived', null]); // the former head, now a plain member
+      expect(result[KABID]).toEqual([KADIS, null, 'derived', null]);
+    }
+  });
+
+  it('a vacated head in the middle of the tree: the units below keep their heads, whose rater moves up', async () => {
+    const result = await lines(await project([...history, vacated('bidang-sd', KABID)], 1));
+    expect(result[KEPSEK]).toEqual([KADIS, null, 'derived', null]);
+    expect(result[GURU1]).toEqual([KEPSEK, KADIS, 'derived', null]); // atasan = the rater's new rater
+    expect(result[KABID]).toEqual([KADIS, null, 'derived', null]);
+    // a new head ends the vacancy
+    const refilled = await lines(await project([...history, vacated('bidang-sd', KABID), head('bidang-sd', PLT)], 1));
+    expect(refilled[KEPSEK]).toEqual([PLT, KADIS, 'derived', null]);
+    expect(refilled[GURU1]).toEqual([KEPSEK, PLT, 'derived', null]);
+    expect(refilled[KABID]).toEqual([PLT, KADIS, 'derived', null]);
+  });
+
+  it('vacating the head of the root unit leaves its people without a rater; an override is untouched', async () => {
+    const override = event('RaterOverridden.v1', { nip: KABID, raterNip: PLT, reason: 'Plt. kepala dinas' });
+    const result = await lines(await project([...history, override, vacated('dinas', KADIS)], 2));
+    expect(result[KADIS]).toEqual([null, null, 'derived', null]);
+    expect(result[PLT]).toEqual([null, null, 'derived', null]); // bidang-smp and dinas are both vacant now
+    expect(result[KABID]).toEqual([PLT, null, 'override', 'Plt. kepala dinas']);
+    expect(result[KEPSEK]).toEqual([KABID, PLT, 'derived', null]);
+  });
+
+  it('keeps the names beside the lines current after a rename, without changing any line', async () => {
+    const rename = event('EmployeeRenamed.v1', {
+      nip: KEPSEK,
+      name: 'Yohanis Mandacan',
+      previousName: 'x',
+      reason: 'r',
+    });
+    const schema = await project([...history, rename], 1);
+    const names = await db.withSchema(schema).selectFrom('members').select(['nip', 'name']).orderBy('nip').execute();
+    expect(names.find((m) => m.nip === KEPSEK)?.name).toBe('Yohanis Mandacan');
+    expect(names.find((m) => m.nip === GURU1)?.name).toBe(`name-${GURU1.slice(-4)}`);
+    expect(await lines(schema)).toEqual(await lines(await project(history)));
+  });
+
   it('follows an override and its clearing; the override reason is kept', async () => {
     const override = event('RaterOverridden.v1', { nip: GURU1, raterNip: PLT, reason: 'Plt. kepala sekolah' });
     const overridden = await lines(await project([...history, override]));
@@ -160,6 +207,9 @@ describe('reporting_lines projection', () => {
       event('RaterOverridden.v1', { nip: GURU1, raterNip: PLT, reason: 'Plt.' }),
       head('bidang-sd', PLT, KABID),
       head('sd-3', GURU2, KEPSEK),
+      vacated('dinas', KADIS),
+      head('dinas', KADIS),
+      vacated('bidang-sd', PLT),
       event('EmployeeMoved.v1', {
         nip: KEPSEK,
         agencyId: A,

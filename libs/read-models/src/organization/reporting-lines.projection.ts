@@ -31,9 +31,11 @@ export const reportingLinesProjection: Projection = {
     'UnitCreated.v1',
     'UnitMoved.v1',
     'UnitHeadAssigned.v1',
+    'UnitHeadVacated.v1',
     'EmployeeRegistered.v1',
     'EmployeeRegistered.v2',
     'EmployeeMoved.v1',
+    'EmployeeRenamed.v1',
     'RaterOverridden.v1',
     'RaterOverrideCleared.v1',
   ],
@@ -89,12 +91,13 @@ export const reportingLinesProjection: Projection = {
           break;
         }
         case 'UnitMoved.v1':
-        case 'UnitHeadAssigned.v1': {
+        case 'UnitHeadAssigned.v1':
+        case 'UnitHeadVacated.v1': {
           const { agencyId, unitId } = event.data;
           const change =
             event.type === 'UnitMoved.v1'
               ? { parent_unit_id: event.data.toParentUnitId }
-              : { head_nip: event.data.nip };
+              : { head_nip: event.type === 'UnitHeadAssigned.v1' ? event.data.nip : null };
           await db
             .updateTable('units')
             .set(change)
@@ -106,6 +109,8 @@ export const reportingLinesProjection: Projection = {
             dirty.nips.add(event.data.nip);
             if (event.data.previousNip) dirty.nips.add(event.data.previousNip);
           }
+          // The former head is now a plain member (of this unit, or of another one they moved to).
+          if (event.type === 'UnitHeadVacated.v1') dirty.nips.add(event.data.previousNip);
           break;
         }
         case 'EmployeeRegistered.v1':
@@ -133,6 +138,10 @@ export const reportingLinesProjection: Projection = {
             .where('nip', '=', event.data.nip)
             .execute();
           dirty.nips.add(event.data.nip);
+          break;
+        case 'EmployeeRenamed.v1':
+          // Only the name shown beside rater and atasan changes: no line is recomputed.
+          await db.updateTable('members').set({ name: event.data.name }).where('nip', '=', event.data.nip).execute();
           break;
         case 'RaterOverridden.v1':
         case 'RaterOverrideCleared.v1': {

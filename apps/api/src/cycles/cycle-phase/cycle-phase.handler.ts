@@ -7,7 +7,7 @@ import { advanceCyclePhaseDecider } from '../../../../../libs/appraisal/src/adva
 import { cycleStreamName, type CyclePhase } from '../../../../../libs/appraisal/src/cycle/cycle-events.js';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { errorBody } from '../../http/error-body.js';
-import { executorOptions, type CommandContext } from '../../organization/command-context.js';
+import { executorOptions, type CommandContext } from '../../event-sourcing/command-context.js';
 import { CycleFacts } from '../cycle-facts.js';
 import { CycleReadModels } from '../cycle-read-models.js';
 import { assertIfMatch } from '../cycle-view.js';

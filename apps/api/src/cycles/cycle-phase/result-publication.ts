@@ -3,7 +3,7 @@
 // training recommendations follow). Publishing a published result writes nothing, so this may run again.
 import { Injectable } from '@nestjs/common';
 import { publishResultDecider } from '../../../../../libs/appraisal/src/publish-result/publish-result.js';
-import type { CommandContext } from '../../organization/command-context.js';
+import type { CommandContext } from '../../event-sourcing/command-context.js';
 import { AppraisalFanOut, refused, written, type RefusedAppraisal } from '../appraisal-fan-out.js';
 import { CycleFacts } from '../cycle-facts.js';
 import { CycleReadModels } from '../cycle-read-models.js';

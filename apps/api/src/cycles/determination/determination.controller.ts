@@ -19,7 +19,7 @@ import { ROLES, type Principal } from '../../../../../libs/auth/src/index.js';
 import type { OpenedCycle } from '../../../../../libs/appraisal/src/cycle/cycle-state.js';
 import { Allow, CurrentPrincipal } from '../../auth/index.js';
 import type { ExecuteResult } from '../../event-sourcing/command-executor.js';
-import { commandContextFromHeaders, revisionReply } from '../../organization/command-context.js';
+import { commandContextFromHeaders, revisionReply } from '../../event-sourcing/command-context.js';
 import { CLOCK, type Clock } from '../../tokens.js';
 import { forbidden, overseesCycle, populationOf, populationWriter, type PopulationWriter } from '../cycle-access.js';
 import { CycleFacts } from '../cycle-facts.js';

@@ -12,7 +12,7 @@ import type { PopulationMemberFact } from '../../../../../libs/appraisal/src/cyc
 import { cycleStreamName } from '../../../../../libs/appraisal/src/cycle/cycle-events.js';
 import type { UnitPredikat } from '../../../../../libs/policy/src/policy.js';
 import { CommandExecutor, type ExecuteResult } from '../../event-sourcing/command-executor.js';
-import { executorOptions, type CommandContext } from '../../organization/command-context.js';
+import { executorOptions, type CommandContext } from '../../event-sourcing/command-context.js';
 import { CycleFacts } from '../cycle-facts.js';
 import { CycleReadModels } from '../cycle-read-models.js';
 

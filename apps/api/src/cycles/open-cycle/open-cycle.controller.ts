@@ -16,7 +16,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Role, type Principal } from '../../../../../libs/auth/src/index.js';
 import { Allow, CurrentPrincipal } from '../../auth/index.js';
-import { commandContextFromHeaders } from '../../organization/command-context.js';
+import { commandContextFromHeaders } from '../../event-sourcing/command-context.js';
 import { assertManagesAgency } from '../../organization/organization-access.js';
 import { CLOCK, type Clock } from '../../tokens.js';
 import type { RefusedAppraisal } from '../appraisal-fan-out.js';

@@ -13,7 +13,7 @@ import {
 } from '../../../../../libs/appraisal/src/cycle/cycle-state.js';
 import { startAppraisalDecider } from '../../../../../libs/appraisal/src/start-appraisal/start-appraisal.js';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
-import { executorOptions, type CommandContext } from '../../organization/command-context.js';
+import { executorOptions, type CommandContext } from '../../event-sourcing/command-context.js';
 import {
   AppraisalFanOut,
   refused,

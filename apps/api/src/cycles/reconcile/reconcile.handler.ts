@@ -13,7 +13,7 @@ import { endAppraisalDecider } from '../../../../../libs/appraisal/src/end-appra
 import { startAppraisalDecider } from '../../../../../libs/appraisal/src/start-appraisal/start-appraisal.js';
 import { transferAppraisalDecider } from '../../../../../libs/appraisal/src/transfer-appraisal/transfer-appraisal.js';
 import type { OpenedCycle } from '../../../../../libs/appraisal/src/cycle/cycle-state.js';
-import type { CommandContext } from '../../organization/command-context.js';
+import type { CommandContext } from '../../event-sourcing/command-context.js';
 import {
   AppraisalFanOut,
   startAppraisalCommand,

@@ -8,7 +8,7 @@ import {
   type DeclaredBy,
 } from '../../../../../libs/organization/src/employee/employee-events.js';
 import { CommandExecutor, type ExecuteResult } from '../../event-sourcing/command-executor.js';
-import { executorOptions, type CommandContext } from '../../organization/command-context.js';
+import { executorOptions, type CommandContext } from '../../event-sourcing/command-context.js';
 import { OrganizationFacts } from '../../organization/organization-facts.js';
 
 export class DeclareConflictOfInterestCommand {

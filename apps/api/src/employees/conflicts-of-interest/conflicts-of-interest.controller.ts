@@ -15,20 +15,20 @@ import { Role, type Principal } from '../../../../../libs/auth/src/index.js';
 import type { DeclaredBy } from '../../../../../libs/organization/src/employee/employee-events.js';
 import {
   ConflictsOfInterestQueries,
-  type DeclarationView,
+  type DeclarationPage,
 } from '../../../../../libs/read-models/src/organization/conflicts-of-interest.queries.js';
 import type { Infrastructure } from '../../../../../libs/runtime/src/infrastructure.js';
 import { Allow, CurrentPrincipal } from '../../auth/index.js';
+import { commandContextFromHeaders, revisionReply } from '../../event-sourcing/command-context.js';
 import type { ExecuteResult } from '../../event-sourcing/command-executor.js';
-import { etagFor } from '../../event-sourcing/etag.js';
 import { errorBody } from '../../http/error-body.js';
 import { CLOCK, INFRASTRUCTURE, type Clock } from '../../tokens.js';
-import { commandContext } from '../../organization/command-context.js';
 import { OrganizationFacts } from '../../organization/organization-facts.js';
 import { NipParam } from '../employee-directory/employee-directory.request.js';
 import { ReasonRequest } from '../employee-changes/employee-changes.request.js';
 import { managedEmployee, readableEmployee } from '../employee-changes/managed-employee.js';
 import { DeclareConflictOfInterestCommand, WithdrawConflictOfInterestCommand } from './conflict-of-interest.handler.js';
+import { DeclarationPageResponse } from './conflicts-of-interest.responses.js';
 import {
   DeclarationParams,
   DeclareConflictOfInterestRequest,
@@ -72,32 +72,35 @@ export class ConflictsOfInterestController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ declarationId: string; revision: string }> {
     const declaredBy = await this.declaredBy(principal, nip, body.raterNip);
-    const context = commandContext(
+    const context = commandContextFromHeaders(
       principal,
       declaredBy === 'HR' ? [Role.ADMIN, Role.HR] : DECLARERS.filter((r) => r !== Role.HR && r !== Role.ADMIN),
-      { correlationId: headers['x-correlation-id'], ifMatch: headers['if-match'] },
+      headers,
       this.clock.now(),
     );
     const command = new DeclareConflictOfInterestCommand({ ...body, nip }, declaredBy, context);
     const result: ExecuteResult<unknown> = await this.commandBus.execute(command);
-    void reply.status(201).header('ETag', etagFor(result.revision));
-    return { declarationId: command.declarationId, revision: String(result.revision) };
+    void reply.status(201);
+    return { declarationId: command.declarationId, ...revisionReply(reply, result) };
   }
 
   @Get()
   @Allow(Role.HR, Role.ADMIN, Role.AUDITOR, Role.EMPLOYEE, Role.RATER, Role.RATER_SUPERVISOR)
-  @ApiOperation({ summary: 'Declarations involving this employee (as ratee or rater); filter active, raterNip' })
-  @ApiOkResponse({
-    description: '{ items: [{declarationId, rateeNip, raterNip, kind, description, declaredBy, active, ...}] }',
+  @ApiOperation({
+    summary:
+      'Declarations involving this employee (as ratee or rater), oldest first, keyset-paginated; filter active, raterNip',
+  })
+  @ApiOkResponse({ type: DeclarationPageResponse })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED: active not true/false, after not a UUID, limit not 1..500',
   })
   async list(
     @Param() { nip }: NipParam,
     @Query() query: ListDeclarationsQuery,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ items: DeclarationView[] }> {
+  ): Promise<DeclarationPage> {
     await readableEmployee(this.facts, principal, nip);
-    const items = await this.queries.involving(nip, { activeOnly: query.active, raterNip: query.raterNip });
-    return { items: query.active === false ? items.filter((d) => !d.active) : items };
+    return this.queries.involving(nip, { ...query, limit: query.limit ?? 50 });
   }
 
   @Post(':declarationId/withdrawal')
@@ -113,17 +116,12 @@ export class ConflictsOfInterestController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ revision: string }> {
     await managedEmployee(this.facts, principal, params.nip);
-    const context = commandContext(
-      principal,
-      [Role.HR, Role.ADMIN],
-      { correlationId: headers['x-correlation-id'], ifMatch: headers['if-match'] },
-      this.clock.now(),
-    );
+    const context = commandContextFromHeaders(principal, [Role.HR, Role.ADMIN], headers, this.clock.now());
     const result: ExecuteResult<unknown> = await this.commandBus.execute(
       new WithdrawConflictOfInterestCommand({ ...params, reason: body.reason }, context),
     );
-    void reply.status(201).header('ETag', etagFor(result.revision));
-    return { revision: String(result.revision) };
+    void reply.status(201);
+    return revisionReply(reply, result);
   }
 
   /** The ratee, the rater, or HR of the ratee's agency / ADMIN; anyone else is refused. */

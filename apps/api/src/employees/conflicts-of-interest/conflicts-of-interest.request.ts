@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import {
   CONFLICT_OF_INTEREST_KINDS,
   type ConflictOfInterestKind,
@@ -44,4 +56,20 @@ export class ListDeclarationsQuery {
   @IsOptional()
   @Matches(/^\d{18}$/, { message: 'raterNip must be exactly 18 digits' })
   raterNip?: string;
+
+  @ApiPropertyOptional({
+    description: 'nextCursor of the previous page (a declaration id)',
+    example: '5f0c8a9e-1b2d-4c3e-8f4a-6b7c8d9e0f1a',
+  })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'after must be a declaration id (the nextCursor of a previous page)' })
+  after?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500, example: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }

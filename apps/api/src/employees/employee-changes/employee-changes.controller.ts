@@ -17,7 +17,7 @@ import { Role, type Principal } from '../../../../../libs/auth/src/index.js';
 import { Allow, CurrentPrincipal } from '../../auth/index.js';
 import { CLOCK, type Clock } from '../../tokens.js';
 import { CommandResponse } from '../../organization/agencies/agencies.request.js';
-import { commandContextFromHeaders, revisionReply } from '../../organization/command-context.js';
+import { commandContextFromHeaders, revisionReply } from '../../event-sourcing/command-context.js';
 import { OrganizationFacts } from '../../organization/organization-facts.js';
 import { NipParam } from '../employee-directory/employee-directory.request.js';
 import {
@@ -25,12 +25,14 @@ import {
   ClearRaterOverrideCommand,
   MoveEmployeeCommand,
   OverrideRaterCommand,
+  RenameEmployeeCommand,
 } from './employee-commands.handler.js';
 import {
   ChangePositionRequest,
   MoveEmployeeRequest,
   RaterOverrideRequest,
   ReasonRequest,
+  RenameEmployeeRequest,
 } from './employee-changes.request.js';
 import { managedEmployee } from './managed-employee.js';
 
@@ -88,6 +90,25 @@ export class EmployeeChangesController {
       reply,
       await this.commandBus.execute(new ChangePositionCommand({ ...body, nip, agencyId: employee.agencyId }, context)),
     );
+  }
+
+  @Put('name')
+  @Allow(...MANAGERS)
+  @ApiOperation({
+    summary: "Record the employee's new name with a reason (EmployeeRenamed); the directory and reporting lines follow",
+  })
+  @ApiOkResponse({ type: CommandResponse, headers: { ETag: { description: 'W/"<employee revision>"' } } })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (name or reason missing), INVALID_NAME, REASON_REQUIRED' })
+  async rename(
+    @Param() { nip }: NipParam,
+    @Body() body: RenameEmployeeRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: Record<string, string | undefined>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    await managedEmployee(this.facts, principal, nip);
+    const context = commandContextFromHeaders(principal, MANAGERS, headers, this.clock.now());
+    return revisionReply(reply, await this.commandBus.execute(new RenameEmployeeCommand({ ...body, nip }, context)));
   }
 
   @Put('rater-override')

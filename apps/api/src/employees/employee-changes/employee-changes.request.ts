@@ -38,3 +38,11 @@ export class RaterOverrideRequest extends ReasonRequest {
   @Matches(NIP, { message: 'raterNip must be exactly 18 digits' })
   raterNip!: string;
 }
+
+export class RenameEmployeeRequest extends ReasonRequest {
+  @ApiProperty({ example: 'Siti Rahayu Mandacan, S.Pd.', description: 'the new name (1-200 characters, not blank)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+}

@@ -7,9 +7,10 @@ import { changePositionDecider } from '../../../../../libs/organization/src/chan
 import { moveEmployeeDecider } from '../../../../../libs/organization/src/move-employee/move-employee.js';
 import { clearRaterOverrideDecider } from '../../../../../libs/organization/src/rater-override/clear-rater-override.js';
 import { overrideRaterDecider } from '../../../../../libs/organization/src/rater-override/override-rater.js';
+import { renameEmployeeDecider } from '../../../../../libs/organization/src/rename-employee/rename-employee.js';
 import type { Position } from '../../../../../libs/organization/src/employee/position.js';
 import { CommandExecutor, type ExecuteResult } from '../../event-sourcing/command-executor.js';
-import { executorOptions, type CommandContext } from '../../organization/command-context.js';
+import { executorOptions, type CommandContext } from '../../event-sourcing/command-context.js';
 import { OrganizationFacts } from '../../organization/organization-facts.js';
 
 /** agencyId: the employee's agency (the controller checked access with it). */
@@ -37,6 +38,13 @@ export class OverrideRaterCommand {
 export class ClearRaterOverrideCommand {
   constructor(
     readonly data: { nip: string; reason: string },
+    readonly context: CommandContext,
+  ) {}
+}
+
+export class RenameEmployeeCommand {
+  constructor(
+    readonly data: { nip: string; name: string; reason: string },
     readonly context: CommandContext,
   ) {}
 }
@@ -115,6 +123,20 @@ export class ClearRaterOverrideHandler implements ICommandHandler<ClearRaterOver
       command: { type: 'ClearRaterOverride', data },
       ...executorOptions(context),
       reason: data.reason,
+    });
+  }
+}
+
+@CommandHandler(RenameEmployeeCommand)
+export class RenameEmployeeHandler implements ICommandHandler<RenameEmployeeCommand> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  execute({ data, context }: RenameEmployeeCommand): Promise<ExecuteResult<unknown>> {
+    return this.executor.execute(renameEmployeeDecider, {
+      stream: employeeStreamName(data.nip),
+      command: { type: 'RenameEmployee', data },
+      ...executorOptions(context),
+      reason: data.reason.trim(),
     });
   }
 }

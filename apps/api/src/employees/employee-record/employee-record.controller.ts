@@ -1,14 +1,24 @@
 // Reads about one employee: their reporting line (from the reporting_lines read model), whom they rate, and
 // their history (the employee's own stream, in order: the audit view of the record, with actor, time, reason).
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Role, type Principal } from '../../../../../libs/auth/src/index.js';
 import { employeeStreamName } from '../../../../../libs/organization/src/employee/employee-events.js';
 import {
   ReportingLinesQueries,
   type ReportingLineView,
-  type ReportsView,
 } from '../../../../../libs/read-models/src/organization/reporting-lines.queries.js';
+import {
+  reportsPage,
+  type ReportsPage,
+} from '../../../../../libs/read-models/src/organization/reports-page.queries.js';
 import type { Infrastructure } from '../../../../../libs/runtime/src/infrastructure.js';
 import { Allow, CurrentPrincipal } from '../../auth/index.js';
 import { errorBody } from '../../http/error-body.js';
@@ -17,7 +27,8 @@ import { OrganizationFacts } from '../../organization/organization-facts.js';
 import { assertReadsEmployee } from '../../organization/organization-access.js';
 import { NipParam } from '../employee-directory/employee-directory.request.js';
 import { readableEmployee } from '../employee-changes/managed-employee.js';
-import { HistoryQuery } from './employee-record.request.js';
+import { HistoryQuery, ReportsQuery } from './employee-record.request.js';
+import { ReportsPageResponse } from './employee-record.responses.js';
 
 const READERS = [Role.HR, Role.ADMIN, Role.AUDITOR, Role.EMPLOYEE, Role.RATER, Role.RATER_SUPERVISOR];
 
@@ -64,12 +75,18 @@ export class EmployeeRecordController {
   @Get('reports')
   @Allow(...READERS)
   @ApiOperation({
-    summary: 'Whom this person rates: direct reports, and reports of reports (as atasan pejabat penilai)',
+    summary:
+      'Whom this person rates, keyset-paginated: direct reports, then reports of reports (as atasan pejabat penilai)',
   })
-  @ApiOkResponse({ description: '{ nip, directReports: [{nip, name}], reportsOfReports: [...] }' })
-  async reports(@Param() { nip }: NipParam, @CurrentPrincipal() principal: Principal): Promise<ReportsView> {
+  @ApiOkResponse({ type: ReportsPageResponse })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: after not a nextCursor, limit not 1..500' })
+  async reports(
+    @Param() { nip }: NipParam,
+    @Query() query: ReportsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ReportsPage> {
     await readableEmployee(this.facts, principal, nip);
-    return this.lines.reportsOf(nip);
+    return reportsPage(this.infrastructure.readDb, nip, { after: query.after, limit: query.limit ?? 50 });
   }
 
   @Get('history')

@@ -14,6 +14,7 @@ import type { FastifyReply } from 'fastify';
 import { Role, type Principal } from '../../../../../libs/auth/src/index.js';
 import {
   OrganizationQueries,
+  type AgencyPage,
   type AgencyView,
   type UnitPage,
 } from '../../../../../libs/read-models/src/organization/organization.queries.js';
@@ -23,9 +24,16 @@ import type { ExecuteResult } from '../../event-sourcing/command-executor.js';
 import { etagFor } from '../../event-sourcing/etag.js';
 import { errorBody } from '../../http/error-body.js';
 import { CLOCK, INFRASTRUCTURE, type Clock } from '../../tokens.js';
-import { commandContext } from '../command-context.js';
+import { commandContext } from '../../event-sourcing/command-context.js';
 import { assertReadsAgency } from '../organization-access.js';
-import { AgencyParam, CommandResponse, ListUnitsQuery, RegisterAgencyRequest } from './agencies.request.js';
+import { AgencyPageResponse } from './agencies.responses.js';
+import {
+  AgencyParam,
+  CommandResponse,
+  ListAgenciesQuery,
+  ListUnitsQuery,
+  RegisterAgencyRequest,
+} from './agencies.request.js';
 import { RegisterAgencyCommand } from './register-agency.handler.js';
 
 const READERS = [Role.ADMIN, Role.AUDITOR, Role.HR, Role.EMPLOYEE, Role.RATER, Role.RATER_SUPERVISOR];
@@ -64,6 +72,19 @@ export class AgenciesController {
       .header('ETag', etagFor(result.revision))
       .header('Location', `/api/v1/agencies/${body.agencyId}`);
     return { revision: String(result.revision) };
+  }
+
+  @Get()
+  @Allow(Role.ADMIN, Role.AUDITOR, Role.HR)
+  @ApiOperation({ summary: 'List agencies by id, keyset-paginated (ADMIN, AUDITOR: all; HR: its own agency only)' })
+  @ApiOkResponse({ type: AgencyPageResponse })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: after not an agency id, limit not 1..500' })
+  @ApiForbiddenResponse({ description: 'not ADMIN, AUDITOR or HR' })
+  async list(@Query() query: ListAgenciesQuery, @CurrentPrincipal() principal: Principal): Promise<AgencyPage> {
+    const readsAll = principal.roles.includes(Role.ADMIN) || principal.roles.includes(Role.AUDITOR);
+    // HR without an agency in its token sees nothing rather than everything.
+    const agencyId = readsAll ? undefined : (principal.agencyId ?? '');
+    return this.queries.listAgencies({ after: query.after, limit: query.limit ?? 50, agencyId });
   }
 
   @Get(':agencyId')

@@ -35,6 +35,21 @@ export class UnitParams extends AgencyParam {
   unitId!: string;
 }
 
+export class ListAgenciesQuery {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page (an agency id)', example: 'disdik-manokwari' })
+  @IsOptional()
+  @Matches(SLUG, { message: SLUG_MESSAGE('after') })
+  after?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500, example: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
 export class ListUnitsQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (a unit id)' })
   @IsOptional()

@@ -5,7 +5,7 @@ import {
   type RegisterAgency,
 } from '../../../../../libs/organization/src/register-agency/register-agency.js';
 import { CommandExecutor, type ExecuteResult } from '../../event-sourcing/command-executor.js';
-import { executorOptions, type CommandContext } from '../command-context.js';
+import { executorOptions, type CommandContext } from '../../event-sourcing/command-context.js';
 
 export class RegisterAgencyCommand {
   constructor(

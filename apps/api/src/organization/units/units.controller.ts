@@ -1,4 +1,16 @@
-import { BadRequestException, Body, Controller, Headers, Inject, Param, Patch, Post, Put, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Headers,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -20,10 +32,15 @@ import type { ExecuteResult } from '../../event-sourcing/command-executor.js';
 import { errorBody } from '../../http/error-body.js';
 import { CLOCK, type Clock } from '../../tokens.js';
 import { AgencyParam, CommandResponse, UnitParams } from '../agencies/agencies.request.js';
-import { commandContextFromHeaders, revisionReply } from '../command-context.js';
+import { commandContextFromHeaders, revisionReply } from '../../event-sourcing/command-context.js';
 import { assertManagesAgency } from '../organization-access.js';
-import { AssignUnitHeadCommand, CreateUnitCommand, UpdateUnitCommand } from './unit-commands.handler.js';
-import { AssignUnitHeadRequest, CreateUnitRequest, UpdateUnitRequest } from './units.request.js';
+import {
+  AssignUnitHeadCommand,
+  CreateUnitCommand,
+  UpdateUnitCommand,
+  VacateUnitHeadCommand,
+} from './unit-commands.handler.js';
+import { AssignUnitHeadRequest, CreateUnitRequest, UpdateUnitRequest, VacateUnitHeadRequest } from './units.request.js';
 
 const MANAGERS = [Role.HR, Role.ADMIN];
 const IF_MATCH = { name: 'If-Match', required: false, description: 'the agency ETag you read (412 if stale)' };
@@ -113,6 +130,37 @@ export class UnitsController {
     const result = await this.run(
       new AssignUnitHeadCommand(
         { ...params, nip: body.nip },
+        commandContextFromHeaders(principal, MANAGERS, headers, this.clock.now()),
+      ),
+    );
+    return revisionReply(reply, result);
+  }
+
+  @Delete(':unitId/head')
+  @Allow(...MANAGERS)
+  @ApiOperation({
+    summary: "Vacate a unit's head (UnitHeadVacated, reason required): its people defer to the nearest head above",
+  })
+  @ApiOkResponse({ type: CommandResponse, headers: { ETag: { description: 'W/"<agency revision>"' } } })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED (reason missing), REASON_REQUIRED (blank), INVALID_IF_MATCH',
+  })
+  @ApiForbiddenResponse({ description: 'not ADMIN, nor HR of this agency' })
+  @ApiNotFoundResponse({ description: 'AGENCY_NOT_FOUND, UNIT_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'UNIT_HEAD_VACANT: the unit has no head' })
+  @ApiPreconditionFailedResponse({ description: 'STALE_REVISION: If-Match is not the current agency revision' })
+  @ApiHeader(IF_MATCH)
+  async vacateHead(
+    @Param() params: UnitParams,
+    @Body() body: VacateUnitHeadRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: Record<string, string | undefined>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    assertManagesAgency(principal, params.agencyId);
+    const result = await this.run(
+      new VacateUnitHeadCommand(
+        { ...params, reason: body.reason },
         commandContextFromHeaders(principal, MANAGERS, headers, this.clock.now()),
       ),
     );

@@ -42,3 +42,14 @@ export class AssignUnitHeadRequest {
   @Matches(/^\d{18}$/, { message: 'nip must be exactly 18 digits' })
   nip!: string;
 }
+
+export class VacateUnitHeadRequest {
+  @ApiProperty({
+    example: 'Kepala sekolah pensiun per 1 Juli 2026 (SK Wali Kota 821/2026); belum ada pengganti',
+    description: 'why the post is vacant: kept in the event and its metadata',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}

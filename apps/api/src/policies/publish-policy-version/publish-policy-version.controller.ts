@@ -15,10 +15,9 @@ import type { FastifyReply } from 'fastify';
 import { Role, type Principal } from '../../../../../libs/auth/src/index.js';
 import { mayPublishPolicy } from '../../../../../libs/policy/src/publish-policy-version/publish-permission.js';
 import type { PolicyVersionPublished } from '../../../../../libs/policy/src/versions/policy-events.js';
-import { Allow, CurrentPrincipal, actorFrom } from '../../auth/index.js';
+import { Allow, CurrentPrincipal } from '../../auth/index.js';
+import { commandContextFromHeaders, revisionReply } from '../../event-sourcing/command-context.js';
 import type { ExecuteResult } from '../../event-sourcing/command-executor.js';
-import { etagFor, parseIfMatch } from '../../event-sourcing/etag.js';
-import { correlationIdFrom } from '../../http/correlation.js';
 import { errorBody } from '../../http/error-body.js';
 import { CLOCK, type Clock } from '../../tokens.js';
 import { ScopeParam } from '../policy.request.js';
@@ -52,8 +51,7 @@ export class PublishPolicyVersionController {
     @Param() params: ScopeParam,
     @Body() body: PublishPolicyVersionRequest,
     @CurrentPrincipal() principal: Principal,
-    @Headers('x-correlation-id') correlationHeader: string | undefined,
-    @Headers('if-match') ifMatchHeader: string | undefined,
+    @Headers() headers: Record<string, string | undefined>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PublishPolicyVersionResponse> {
     if (!mayPublishPolicy(principal, params.scope)) {
@@ -67,22 +65,16 @@ export class PublishPolicyVersionController {
         ),
       );
     }
-    const ifMatch = parseIfMatch(ifMatchHeader);
+    const context = commandContextFromHeaders(principal, PUBLISHERS, headers, this.clock.now());
     const result: ExecuteResult<PolicyVersionPublished> = await this.commandBus.execute(
       new PublishPolicyVersionCommand(
         { scope: params.scope, policy: body.policy, reason: body.reason, version: body.version, basedOn: body.basedOn },
         { roles: principal.roles, agencyId: principal.agencyId },
-        actorFrom(principal, PUBLISHERS),
-        correlationIdFrom(correlationHeader),
-        this.clock.now(),
-        ifMatch,
+        context,
       ),
     );
     const version = result.events[0].data.version;
-    void reply
-      .status(201)
-      .header('ETag', etagFor(result.revision))
-      .header('Location', `/api/v1/policies/${params.scope}/versions/${version}`);
-    return { scope: params.scope, version, revision: String(result.revision) };
+    void reply.status(201).header('Location', `/api/v1/policies/${params.scope}/versions/${version}`);
+    return { scope: params.scope, version, ...revisionReply(reply, result) };
   }
 }

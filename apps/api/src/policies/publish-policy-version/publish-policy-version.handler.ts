@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import type { Actor } from '../../../../../libs/event-store/src/port.js';
 import type { Publisher } from '../../../../../libs/policy/src/publish-policy-version/publish-permission.js';
 import {
   publishPolicyVersionDecider,
@@ -13,6 +12,7 @@ import {
 } from '../../../../../libs/policy/src/versions/policy-events.js';
 import { publishedVersions, versionOf } from '../../../../../libs/policy/src/versions/published-versions.js';
 import type { Infrastructure } from '../../../../../libs/runtime/src/infrastructure.js';
+import { executorOptions, type CommandContext } from '../../event-sourcing/command-context.js';
 import { CommandExecutor, type ExecuteResult } from '../../event-sourcing/command-executor.js';
 import { INFRASTRUCTURE } from '../../tokens.js';
 
@@ -20,10 +20,7 @@ export class PublishPolicyVersionCommand {
   constructor(
     readonly data: PublishPolicyVersion['data'],
     readonly publisher: Publisher,
-    readonly actor: Actor,
-    readonly correlationId: string,
-    readonly now: Date,
-    readonly ifMatch: bigint | undefined,
+    readonly context: CommandContext,
   ) {}
 }
 
@@ -35,7 +32,7 @@ export class PublishPolicyVersionHandler implements ICommandHandler<PublishPolic
   ) {}
 
   async execute(command: PublishPolicyVersionCommand): Promise<ExecuteResult<unknown>> {
-    const now = command.now.toISOString();
+    const now = command.context.now.toISOString();
     const { scope, basedOn } = command.data;
     // Cross-stream facts, read from the streams themselves (consistent, unlike a read model that may lag).
     const national = await this.policyEvents(NATIONAL_SCOPE);
@@ -53,11 +50,8 @@ export class PublishPolicyVersionHandler implements ICommandHandler<PublishPolic
         facts: { nationalLatestVersion, basedOnPublished },
         now,
       },
-      actor: command.actor,
-      correlationId: command.correlationId,
-      occurredAt: now,
+      ...executorOptions(command.context),
       reason: command.data.reason.trim(),
-      ifMatch: command.ifMatch,
     });
   }
 

@@ -4,8 +4,8 @@ import type { FastifyReply } from 'fastify';
 import type { Principal, Role } from '../../../../libs/auth/src/index.js';
 import type { Actor } from '../../../../libs/event-store/src/port.js';
 import { actorFrom } from '../auth/index.js';
-import type { ExecuteResult } from '../event-sourcing/command-executor.js';
-import { etagFor, parseIfMatch } from '../event-sourcing/etag.js';
+import type { ExecuteResult } from './command-executor.js';
+import { etagFor, parseIfMatch } from './etag.js';
 import { correlationIdFrom } from '../http/correlation.js';
 
 export interface CommandContext {
