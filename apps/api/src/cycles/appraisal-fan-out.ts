@@ -27,7 +27,12 @@ export interface RefusedAppraisal {
   message: string;
 }
 
-const CONCURRENCY = 8;
+/**
+ * Appraisals in flight at once. Measured with `npm run bench:cycle` (10,000 employees, 2 cores): 32 opened a
+ * cycle ~1.6x faster than 8 and ahead of 16; 64 was no better. Appends in flight wait in the group commit's
+ * queue, not on a pooled connection, so this may exceed the pool size.
+ */
+const CONCURRENCY = 32;
 
 @Injectable()
 export class AppraisalFanOut {
