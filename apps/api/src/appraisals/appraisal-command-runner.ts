@@ -2,11 +2,10 @@
 // If-Match, and the new stream revision as the reply's ETag.
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { FastifyReply } from 'fastify';
-import type { Principal } from '../../../../libs/auth/src/index.js';
 import type { AppraisalEvent } from '../../../../libs/appraisal/src/appraisal/appraisal-events.js';
 import type { AppraisalState } from '../../../../libs/appraisal/src/appraisal/appraisal-state.js';
 import type { Decider } from '../../../../libs/shared-kernel/src/decider.js';
+import type { CommandRequest } from '../auth/index.js';
 import type { ExecuteResult } from '../event-sourcing/command-executor.js';
 import { etagFor, parseIfMatch } from '../event-sourcing/etag.js';
 import { correlationIdFrom } from '../http/correlation.js';
@@ -14,12 +13,6 @@ import { CLOCK, type Clock } from '../tokens.js';
 import type { AppraisalAct } from './appraisal-access.js';
 import { AppraisalCommand, type BuildCommand } from './appraisal-command.handler.js';
 import type { AppraisalParams } from './appraisal.params.js';
-
-export interface AppraisalRequest {
-  principal: Principal;
-  headers: Record<string, string | undefined>;
-  reply: FastifyReply;
-}
 
 export const IF_MATCH_HEADER = {
   name: 'If-Match',
@@ -36,7 +29,7 @@ export class AppraisalCommandRunner {
 
   /** Answers `{ revision }` (plus `extra`) and sets the ETag. */
   async run<Command, Extra extends object = object>(
-    request: AppraisalRequest,
+    request: CommandRequest,
     params: AppraisalParams,
     act: AppraisalAct,
     decider: Decider<Command, AppraisalState, AppraisalEvent>,

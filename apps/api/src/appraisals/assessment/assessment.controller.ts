@@ -1,7 +1,7 @@
 // Assessment (DOMAIN sections 5 and 9): the employee's self-assessment, peer reviewers (the employee proposes,
 // the rater chooses) and their anonymous input, the rater's rating with its computed predikat, the approval or
 // return by the rater's supervisor, and the employee's receipt of the published result.
-import { Body, Controller, Headers, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -15,8 +15,6 @@ import {
   ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import type { Principal } from '../../../../../libs/auth/src/index.js';
 import { acknowledgeReceiptDecider } from '../../../../../libs/appraisal/src/acknowledge-receipt/acknowledge-receipt.js';
 import type { AppraisalEvent } from '../../../../../libs/appraisal/src/appraisal/appraisal-events.js';
 import { approveRatingDecider } from '../../../../../libs/appraisal/src/approve-rating/approve-rating.js';
@@ -26,7 +24,7 @@ import { returnRatingDecider } from '../../../../../libs/appraisal/src/return-ra
 import { submitPeerInputDecider } from '../../../../../libs/appraisal/src/submit-peer-input/submit-peer-input.js';
 import { submitSelfAssessmentDecider } from '../../../../../libs/appraisal/src/submit-self-assessment/submit-self-assessment.js';
 import { submitSupervisorRatingDecider } from '../../../../../libs/appraisal/src/submit-supervisor-rating/submit-supervisor-rating.js';
-import { Allow, CurrentPrincipal } from '../../auth/index.js';
+import { Allow, CommandRequest } from '../../auth/index.js';
 import { rolesFor } from '../appraisal-access.js';
 import { AppraisalCommandRunner, IF_MATCH_HEADER } from '../appraisal-command-runner.js';
 import { AppraisalFacts } from '../appraisal-facts.js';
@@ -41,8 +39,6 @@ import {
   SupervisorRatingRequest,
   type ValueRatingRequest,
 } from './assessment.requests.js';
-
-type HeaderMap = Record<string, string | undefined>;
 
 const valueRatings = (values: ValueRatingRequest[]) =>
   values.map((v) => ({ value: v.value, rating: v.rating, note: v.note ?? '' }));
@@ -90,31 +86,23 @@ export class AssessmentController {
   submitSelfAssessment(
     @Param() params: AppraisalParams,
     @Body() body: SelfAssessmentRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: HeaderMap,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<RevisionResponse> {
-    return this.commands.run(
-      { principal, headers, reply },
-      params,
-      'submitSelfAssessment',
-      submitSelfAssessmentDecider,
-      (base) => ({
-        type: 'SubmitSelfAssessment' as const,
-        ...base,
-        data: {
-          rhk: body.rhk.map((r) => ({
-            rhkId: r.rhkId,
-            rating: r.rating,
-            note: r.note ?? '',
-            evidenceIds: r.evidenceIds ?? [],
-          })),
-          values: valueRatings(body.values),
-          hasilKerja: body.hasilKerja,
-          perilaku: body.perilaku,
-        },
-      }),
-    );
+    return this.commands.run(request, params, 'submitSelfAssessment', submitSelfAssessmentDecider, (base) => ({
+      type: 'SubmitSelfAssessment' as const,
+      ...base,
+      data: {
+        rhk: body.rhk.map((r) => ({
+          rhkId: r.rhkId,
+          rating: r.rating,
+          note: r.note ?? '',
+          evidenceIds: r.evidenceIds ?? [],
+        })),
+        values: valueRatings(body.values),
+        hasilKerja: body.hasilKerja,
+        perilaku: body.perilaku,
+      },
+    }));
   }
 
   @Post('peer-reviewers/proposals')
@@ -124,12 +112,10 @@ export class AssessmentController {
   proposePeerReviewer(
     @Param() params: AppraisalParams,
     @Body() body: ProposePeerReviewerRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: HeaderMap,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<RevisionResponse> {
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'proposePeerReviewer',
       proposePeerReviewerDecider,
@@ -149,12 +135,10 @@ export class AssessmentController {
   choosePeerReviewers(
     @Param() params: AppraisalParams,
     @Body() body: ChoosePeerReviewersRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: HeaderMap,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<RevisionResponse> {
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'choosePeerReviewers',
       choosePeerReviewersDecider,
@@ -177,17 +161,13 @@ export class AssessmentController {
   submitPeerInput(
     @Param() params: AppraisalParams,
     @Body() body: PeerInputRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: HeaderMap,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<RevisionResponse> {
-    return this.commands.run(
-      { principal, headers, reply },
-      params,
-      'submitPeerInput',
-      submitPeerInputDecider,
-      (base) => ({ type: 'SubmitPeerInput' as const, ...base, data: { values: valueRatings(body.values) } }),
-    );
+    return this.commands.run(request, params, 'submitPeerInput', submitPeerInputDecider, (base) => ({
+      type: 'SubmitPeerInput' as const,
+      ...base,
+      data: { values: valueRatings(body.values) },
+    }));
   }
 
   @Post('ratings')
@@ -200,12 +180,10 @@ export class AssessmentController {
   submitRating(
     @Param() params: AppraisalParams,
     @Body() body: SupervisorRatingRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: HeaderMap,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<RatingResponse> {
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'submitRating',
       submitSupervisorRatingDecider,
@@ -239,12 +217,10 @@ export class AssessmentController {
   @ApiCreatedResponse({ type: RatingResponse })
   approveRating(
     @Param() params: RatingVersionParams,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: HeaderMap,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<RatingResponse> {
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'approveRating',
       approveRatingDecider,
@@ -262,12 +238,10 @@ export class AssessmentController {
   returnRating(
     @Param() params: RatingVersionParams,
     @Body() body: ReturnRatingRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: HeaderMap,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<RevisionResponse> {
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'returnRating',
       returnRatingDecider,
@@ -288,12 +262,10 @@ export class AssessmentController {
   @ApiCreatedResponse({ type: ReceiptResponse })
   acknowledgeReceipt(
     @Param() params: AppraisalParams,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: HeaderMap,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<ReceiptResponse> {
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'acknowledgeReceipt',
       acknowledgeReceiptDecider,

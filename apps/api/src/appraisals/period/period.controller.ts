@@ -1,7 +1,7 @@
 // During the period (DOMAIN section 2, step 2): feedback (from the rater, and from anyone the employee asks),
 // realisasi per IKI, evidence, comments on any item, and performance dialogue notes. Every entry is an event;
 // a correction is a new entry naming the one it corrects.
-import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,16 +14,14 @@ import {
   ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../../../../../libs/auth/src/index.js';
 import { addCommentDecider } from '../../../../../libs/appraisal/src/add-comment/add-comment.js';
 import { attachEvidenceDecider } from '../../../../../libs/appraisal/src/attach-evidence/attach-evidence.js';
 import { giveFeedbackDecider } from '../../../../../libs/appraisal/src/give-feedback/give-feedback.js';
 import { recordDialogueNoteDecider } from '../../../../../libs/appraisal/src/record-dialogue-note/record-dialogue-note.js';
 import { recordRealisationDecider } from '../../../../../libs/appraisal/src/record-realisation/record-realisation.js';
 import { requestFeedbackDecider } from '../../../../../libs/appraisal/src/request-feedback/request-feedback.js';
-import { Allow, CurrentPrincipal } from '../../auth/index.js';
+import { Allow, CommandRequest } from '../../auth/index.js';
 import { rolesFor } from '../appraisal-access.js';
 import { AppraisalCommandRunner, IF_MATCH_HEADER } from '../appraisal-command-runner.js';
 import { AppraisalParams } from '../appraisal.params.js';
@@ -36,8 +34,6 @@ import {
   FeedbackRequestRequest,
   RealisationRequest,
 } from './period.requests.js';
-
-type HeaderMap = Record<string, string | undefined>;
 
 @ApiTags('appraisals: during the period')
 @ApiBearerAuth()
@@ -58,13 +54,11 @@ export class PeriodController {
   requestFeedback(
     @Param() params: AppraisalParams,
     @Body() body: FeedbackRequestRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: HeaderMap,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<IdResponse> {
     const id = body.requestId ?? randomUUID();
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'requestFeedback',
       requestFeedbackDecider,
@@ -85,14 +79,12 @@ export class PeriodController {
   giveFeedback(
     @Param() params: AppraisalParams,
     @Body() body: FeedbackRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: HeaderMap,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<IdResponse> {
     const id = body.feedbackId ?? randomUUID();
     const requestId = body.requestId ?? null;
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'giveFeedback',
       giveFeedbackDecider,
@@ -118,13 +110,11 @@ export class PeriodController {
   recordRealisation(
     @Param() params: AppraisalParams,
     @Body() body: RealisationRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: HeaderMap,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<IdResponse> {
     const id = body.realisationId ?? randomUUID();
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'recordRealisation',
       recordRealisationDecider,
@@ -154,14 +144,12 @@ export class PeriodController {
   attachEvidence(
     @Param() params: AppraisalParams,
     @Body() body: EvidenceRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: HeaderMap,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<IdResponse> {
     const id = body.evidenceId ?? randomUUID();
     const file = body.file;
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'attachEvidence',
       attachEvidenceDecider,
@@ -188,13 +176,11 @@ export class PeriodController {
   addComment(
     @Param() params: AppraisalParams,
     @Body() body: AppraisalCommentRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: HeaderMap,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<IdResponse> {
     const id = body.commentId ?? randomUUID();
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'addComment',
       addCommentDecider,
@@ -218,13 +204,11 @@ export class PeriodController {
   recordDialogueNote(
     @Param() params: AppraisalParams,
     @Body() body: DialogueNoteRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: HeaderMap,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<IdResponse> {
     const id = body.noteId ?? randomUUID();
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'recordDialogueNote',
       recordDialogueNoteDecider,

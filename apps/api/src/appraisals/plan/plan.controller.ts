@@ -1,6 +1,6 @@
 // The SKP plan of one appraisal: the employee drafts, revises and removes RHK and submits; the rater returns
 // with comments or approves, and records the leader's ekspektasi khusus per BerAKHLAK value.
-import { Body, Controller, Headers, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,9 +14,7 @@ import {
   ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../../../../../libs/auth/src/index.js';
 import type { Iki, RhkContent } from '../../../../../libs/appraisal/src/appraisal/appraisal-events.js';
 import { approvePlanDecider } from '../../../../../libs/appraisal/src/approve-plan/approve-plan.js';
 import { draftRhkDecider } from '../../../../../libs/appraisal/src/draft-rhk/draft-rhk.js';
@@ -25,7 +23,7 @@ import { returnPlanDecider } from '../../../../../libs/appraisal/src/return-plan
 import { reviseRhkDecider } from '../../../../../libs/appraisal/src/revise-rhk/revise-rhk.js';
 import { setBehaviourExpectationDecider } from '../../../../../libs/appraisal/src/set-behaviour-expectation/set-behaviour-expectation.js';
 import { submitPlanDecider } from '../../../../../libs/appraisal/src/submit-plan/submit-plan.js';
-import { Allow, CurrentPrincipal } from '../../auth/index.js';
+import { Allow, CommandRequest } from '../../auth/index.js';
 import { rolesFor } from '../appraisal-access.js';
 import { AppraisalCommandRunner, IF_MATCH_HEADER } from '../appraisal-command-runner.js';
 import { AppraisalFacts } from '../appraisal-facts.js';
@@ -64,13 +62,11 @@ export class PlanController {
   draftRhk(
     @Param() params: AppraisalParams,
     @Body() body: DraftRhkRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<RhkResponse> {
     const rhkId = body.rhkId ?? randomUUID();
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'draftRhk',
       draftRhkDecider,
@@ -91,12 +87,10 @@ export class PlanController {
   reviseRhk(
     @Param() params: RhkParams,
     @Body() body: RhkBody,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<RhkResponse> {
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'reviseRhk',
       reviseRhkDecider,
@@ -117,12 +111,10 @@ export class PlanController {
   removeRhk(
     @Param() params: RhkParams,
     @Body() body: RemoveRhkRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<RhkResponse> {
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'removeRhk',
       removeRhkDecider,
@@ -135,13 +127,8 @@ export class PlanController {
   @Allow(...rolesFor('submitPlan'))
   @ApiOperation({ summary: 'Submit the plan to the rater (the employee)' })
   @ApiCreatedResponse({ type: RevisionResponse })
-  submitPlan(
-    @Param() params: AppraisalParams,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RevisionResponse> {
-    return this.commands.run({ principal, headers, reply }, params, 'submitPlan', submitPlanDecider, (base) => ({
+  submitPlan(@Param() params: AppraisalParams, @CommandRequest() request: CommandRequest): Promise<RevisionResponse> {
+    return this.commands.run(request, params, 'submitPlan', submitPlanDecider, (base) => ({
       type: 'SubmitPlan' as const,
       ...base,
       data: {},
@@ -155,12 +142,10 @@ export class PlanController {
   returnPlan(
     @Param() params: AppraisalParams,
     @Body() body: ReturnPlanRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<RevisionResponse> {
     return this.commands.run(
-      { principal, headers, reply },
+      request,
       params,
       'returnPlan',
       returnPlanDecider,
@@ -173,13 +158,8 @@ export class PlanController {
   @Allow(...rolesFor('approvePlan'))
   @ApiOperation({ summary: 'Approve the submitted plan (the rater)' })
   @ApiCreatedResponse({ type: RevisionResponse })
-  approvePlan(
-    @Param() params: AppraisalParams,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RevisionResponse> {
-    return this.commands.run({ principal, headers, reply }, params, 'approvePlan', approvePlanDecider, (base) => ({
+  approvePlan(@Param() params: AppraisalParams, @CommandRequest() request: CommandRequest): Promise<RevisionResponse> {
+    return this.commands.run(request, params, 'approvePlan', approvePlanDecider, (base) => ({
       type: 'ApprovePlan' as const,
       ...base,
       data: {},
@@ -193,21 +173,13 @@ export class PlanController {
   setBehaviourExpectation(
     @Param() params: AppraisalParams,
     @Body() body: BehaviourExpectationRequest,
-    @CurrentPrincipal() principal: Principal,
-    @Headers() headers: Record<string, string | undefined>,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @CommandRequest() request: CommandRequest,
   ): Promise<RevisionResponse> {
-    return this.commands.run(
-      { principal, headers, reply },
-      params,
-      'setBehaviourExpectation',
-      setBehaviourExpectationDecider,
-      (base) => ({
-        type: 'SetBehaviourExpectation' as const,
-        ...base,
-        data: { value: body.value, expectation: body.expectation },
-      }),
-    );
+    return this.commands.run(request, params, 'setBehaviourExpectation', setBehaviourExpectationDecider, (base) => ({
+      type: 'SetBehaviourExpectation' as const,
+      ...base,
+      data: { value: body.value, expectation: body.expectation },
+    }));
   }
 }
 
