@@ -7,13 +7,15 @@ import { startApi } from './start-api.js';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const running = await startApi(config);
+  // Listen before announcing readiness: a SIGTERM sent on that line must reach our graceful stop.
+  const stopping = shutdownSignal();
   const mode = config.databaseUrl ? 'external PostgreSQL' : `embedded PostgreSQL (${config.embeddedPg.dataDir})`;
   const events = config.eventStoreUrl ? 'EventStoreDB' : 'PostgreSQL';
   console.log(
     `Kinerja Ledger listening on http://${config.host}:${config.port} (read models: ${mode}; events: ${events};` +
       ` projector: ${config.projector}); OpenAPI at /docs, readiness at /health`,
   );
-  const signal = await shutdownSignal();
+  const signal = await stopping;
   console.log(`${signal}: stopping`);
   await running.stop();
   process.exit(0);

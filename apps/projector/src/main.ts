@@ -17,10 +17,11 @@ async function main(): Promise<number> {
     connectionString: infrastructure.databaseUrl,
     log,
   });
+  // SIGTERM (docker stop) and SIGINT: commit the batches in progress, release the locks, close. Listen before
+  // saying we run: a supervisor that signals on that line must not find the default (kill) disposition.
+  const stopping = shutdownSignal();
   log('info', `running ${projections.length} projection(s): ${projections.map((p) => p.name).join(', ') || 'none'}`);
-
-  // SIGTERM (docker stop) and SIGINT: commit the batches in progress, release the locks, close.
-  const signal = await shutdownSignal();
+  const signal = await stopping;
   log('info', `${signal}: stopping`);
   await projector.stop();
   await infrastructure.close();
