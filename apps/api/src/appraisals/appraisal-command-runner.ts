@@ -7,7 +7,8 @@ import type { AppraisalState } from '../../../../libs/appraisal/src/appraisal/ap
 import type { Decider } from '../../../../libs/shared-kernel/src/decider.js';
 import type { CommandRequest } from '../auth/index.js';
 import type { ExecuteResult } from '../event-sourcing/command-executor.js';
-import { etagFor, parseIfMatch } from '../event-sourcing/etag.js';
+import { revisionReply } from '../event-sourcing/command-context.js';
+import { parseIfMatch } from '../event-sourcing/etag.js';
 import { correlationIdFrom } from '../http/correlation.js';
 import { CLOCK, type Clock } from '../tokens.js';
 import type { AppraisalAct } from './appraisal-access.js';
@@ -53,8 +54,8 @@ export class AppraisalCommandRunner {
         { reason: options.reason, feedbackRequestId: options.feedbackRequestId },
       ),
     );
-    void request.reply.header('ETag', etagFor(result.revision));
+    const { revision } = revisionReply(request.reply, result);
     const extra = options.extra ? options.extra(result.events) : ({} as Extra);
-    return { ...extra, revision: String(result.revision) };
+    return { ...extra, revision };
   }
 }

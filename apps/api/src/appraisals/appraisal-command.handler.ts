@@ -6,6 +6,7 @@ import type { Principal } from '../../../../libs/auth/src/index.js';
 import { appraisalStreamName, type AppraisalEvent } from '../../../../libs/appraisal/src/appraisal/appraisal-events.js';
 import type { ActiveAppraisal, AppraisalState } from '../../../../libs/appraisal/src/appraisal/appraisal-state.js';
 import type { CyclePhase } from '../../../../libs/appraisal/src/cycle/cycle-events.js';
+import type { OpenedCycle } from '../../../../libs/appraisal/src/cycle/cycle-state.js';
 import type { Decider } from '../../../../libs/shared-kernel/src/decider.js';
 import { actorFrom } from '../auth/index.js';
 import { CommandExecutor, type ExecuteResult } from '../event-sourcing/command-executor.js';
@@ -19,8 +20,12 @@ export interface CommandBase {
   cyclePhase: CyclePhase;
 }
 
-/** Builds the domain command from the base and the appraisal (to look up further facts). */
-export type BuildCommand<Command> = (base: CommandBase, appraisal: ActiveAppraisal) => Command | Promise<Command>;
+/** Builds the domain command from the base, the appraisal and its cycle (to look up further facts). */
+export type BuildCommand<Command> = (
+  base: CommandBase,
+  appraisal: ActiveAppraisal,
+  cycle: OpenedCycle,
+) => Command | Promise<Command>;
 
 export class AppraisalCommand<Command> {
   constructor(
@@ -47,7 +52,7 @@ export class AppraisalCommandHandler implements ICommandHandler<AppraisalCommand
     const { state } = await this.facts.appraisal(c.cycleId, c.nip);
     const { actingRoles } = authorize(c.principal, state, c.act, c.options.feedbackRequestId ?? null);
     const now = c.request.now.toISOString();
-    const command = await c.build({ now, actorNip: c.principal.nip ?? null, cyclePhase: cycle.phase }, state);
+    const command = await c.build({ now, actorNip: c.principal.nip ?? null, cyclePhase: cycle.phase }, state, cycle);
     return this.executor.execute(c.decider, {
       stream: appraisalStreamName(c.cycleId, c.nip),
       command,

@@ -72,13 +72,6 @@ export class AppraisalFacts {
   }
 
   /** Ids of the active conflict-of-interest declarations between the employee and this rater. */
-  /** Whether the appraisal's population (unit or agency, by the pinned policy's scope) is determined. */
-  async populationDetermined(cycleId: string, appraisal: ActiveAppraisal): Promise<boolean> {
-    const cycle = await this.cycle(cycleId);
-    const populationId = cyclePopulationId(cycle.policy.distribution.scope, appraisal);
-    return cycle.populations[populationId]?.determination != null;
-  }
-
   async activeConflictOfInterestIds(nip: string, raterNip: string | null): Promise<string[]> {
     if (raterNip === null) return [];
     const employee = await this.organization.employee(nip);
@@ -111,4 +104,10 @@ export class AppraisalFacts {
           : 'OTHER';
     return { nip: reviewerNip, relation, agencyId: employee.agencyId };
   }
+}
+
+/** Whether the appraisal's population (unit or agency, by the pinned policy's scope) is determined. */
+export function populationDetermined(cycle: OpenedCycle, appraisal: ActiveAppraisal): boolean {
+  const populationId = cyclePopulationId(cycle.policy.distribution.scope, appraisal);
+  return cycle.populations[populationId]?.determination != null;
 }

@@ -27,7 +27,7 @@ import { submitSupervisorRatingDecider } from '../../../../../libs/appraisal/src
 import { Allow, CommandRequest } from '../../auth/index.js';
 import { rolesFor } from '../appraisal-access.js';
 import { AppraisalCommandRunner, IF_MATCH_HEADER } from '../appraisal-command-runner.js';
-import { AppraisalFacts } from '../appraisal-facts.js';
+import { AppraisalFacts, populationDetermined } from '../appraisal-facts.js';
 import { AppraisalParams, RatingVersionParams } from '../appraisal.params.js';
 import { RatingResponse, ReceiptResponse, RevisionResponse } from '../appraisal.responses.js';
 import {
@@ -187,7 +187,7 @@ export class AssessmentController {
       params,
       'submitRating',
       submitSupervisorRatingDecider,
-      async (base, appraisal) => ({
+      async (base, appraisal, cycle) => ({
         type: 'SubmitSupervisorRating' as const,
         ...base,
         data: {
@@ -205,7 +205,7 @@ export class AssessmentController {
           evidenceIds: body.evidenceIds ?? [],
         },
         activeConflictOfInterestIds: await this.facts.activeConflictOfInterestIds(appraisal.nip, base.actorNip),
-        populationDetermined: await this.facts.populationDetermined(params.cycleId, appraisal),
+        populationDetermined: populationDetermined(cycle, appraisal),
       }),
       { extra: ratingOf },
     );
