@@ -2,16 +2,18 @@
 // runner from the PostgreSQL event store; the queries; a rebuild and a direct replay in other batch sizes give
 // the same tables, and replaying a batch twice changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { RecordedEvent } from '../../../event-store/src/port.js';
 import { objectionDeadline } from '../../../policy/src/deadlines.js';
 import { DEFAULT_POLICY } from '../../../policy/src/default-policy.js';
 import { activeSchema, type Projection } from '../../../projections/src/projection.js';
 import { rebuildProjection } from '../../../projections/src/rebuild.js';
-import { ProjectionRunner } from '../../../projections/src/runner.js';
+import {
+  projectLive,
+  replayInto,
+  snapshotTables,
+  type LiveProjections,
+} from '../../../projections/src/testing/read-model-checks.js';
 import { openTestStores, type TestStores } from '../../../projections/src/testing/test-stores.js';
-import { waitFor } from '../../../projections/src/testing/wait-for.js';
 import { appraisalsProjection } from './appraisals.projection.js';
 import { getAppraisalSummary, listAppraisals, populationIdsOf, populationMembers } from './appraisals.queries.js';
 import {
@@ -45,49 +47,23 @@ const TABLES: Record<string, { table: string; key: string }[]> = {
     { table: 'cycle_populations', key: 'cycle_id, population_id' },
   ],
 };
-const quiet = () => undefined;
 
 describe('appraisals and cycles read models', () => {
   let t: TestStores;
-  let runners: ProjectionRunner[] = [];
+  let running: LiveProjections | undefined;
   let history: HistoryEntry[];
 
   beforeAll(async () => {
     t = await openTestStores('rm_appraisals');
     history = buildHistory();
-    for (const { stream, event, occurredAt } of history) {
-      await t.store.appendToStream(stream, [
-        {
-          id: randomUUID(),
-          type: event.type,
-          data: event.data as unknown as Record<string, unknown>,
-          metadata: { actor: { id: 'test', role: 'HR' }, correlationId: 'c', causationId: 'c', occurredAt },
-        },
-      ]);
-    }
-    runners = PROJECTIONS.map((projection) =>
-      new ProjectionRunner({
-        projection,
-        store: t.store,
-        db: t.db,
-        connectionString: t.url,
-        batchSize: 7,
-        idleMs: 50,
-        log: quiet,
-      }).start(),
-    );
-    await caughtUp();
+    running = await projectLive(t, history, PROJECTIONS);
   });
 
   afterAll(async () => {
-    for (const runner of runners) await runner.stop();
+    await running?.stop();
     await t?.close();
   });
 
-  const caughtUp = () =>
-    waitFor('runners caught up', () =>
-      runners.every((r) => r.status().caughtUp && r.status().eventsSeen === history.length),
-    );
   /** The revision of a stream's last event: its event count - 1. */
   const lastRevision = (stream: string) => String(history.filter((e) => e.stream === stream).length - 1);
 
@@ -309,29 +285,10 @@ describe('appraisals and cycles read models', () => {
 
   describe('replay', () => {
     let schemaNo = 0;
-    const snapshot = async (projection: Projection, schema: string) => {
-      const result: Record<string, unknown[]> = {};
-      for (const { table, key } of TABLES[projection.name]) {
-        const { rows } = await sql`SELECT * FROM ${sql.table(`${schema}.${table}`)} ORDER BY ${sql.raw(key)}`.execute(
-          t.db,
-        );
-        result[table] = rows;
-      }
-      return result;
-    };
+    const snapshot = (projection: Projection, schema: string) => snapshotTables(t.db, schema, TABLES[projection.name]);
     /** Applies `events` straight through migrate/apply into a fresh schema, in batches of `batchSize`. */
-    const replay = async (projection: Projection, events: RecordedEvent[], batchSize: number, twice = false) => {
-      const schema = `appraisals_replay_${schemaNo++}`;
-      await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(t.db);
-      await projection.migrate(t.db, schema);
-      const handled = events.filter((e) => projection.handles.includes(e.type));
-      for (let i = 0; i < handled.length; i += batchSize) {
-        const batch = handled.slice(i, i + batchSize);
-        await t.db.transaction().execute((trx) => projection.apply(trx, schema, batch));
-        if (twice) await t.db.transaction().execute((trx) => projection.apply(trx, schema, batch));
-      }
-      return schema;
-    };
+    const replay = (projection: Projection, events: RecordedEvent[], batchSize: number, twice = false) =>
+      replayInto(t.db, `appraisals_replay_${schemaNo++}`, projection, events, batchSize, twice);
 
     it('sets for_dialogue with a flagged rating and clears it with the dialogue note that follows', async () => {
       const events = await t.store.readAll();
@@ -369,7 +326,7 @@ describe('appraisals and cycles read models', () => {
           expect(await snapshot(projection, rebuilt)).toEqual(live);
         }
       }
-      await caughtUp();
+      await running!.caughtUp();
     });
 
     it('a direct replay in other batch sizes, each batch applied twice, gives the same tables', async () => {

@@ -4,14 +4,17 @@
 // PostgreSQL event store and projected live by the real runners (batches of 7); a rebuild in batches of 1 and of
 // 1000, and a direct replay through migrate/apply in batches of 1, 5 and all, must give the same tables.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { RecordedEvent } from '../../../event-store/src/port.js';
 import { activeSchema, type Projection } from '../../../projections/src/projection.js';
 import { rebuildProjection } from '../../../projections/src/rebuild.js';
-import { ProjectionRunner } from '../../../projections/src/runner.js';
+import {
+  projectLive,
+  replayInto,
+  snapshotTables,
+  type LiveProjections,
+} from '../../../projections/src/testing/read-model-checks.js';
 import { openTestStores, type TestStores } from '../../../projections/src/testing/test-stores.js';
-import { waitFor } from '../../../projections/src/testing/wait-for.js';
 import { employeeDirectoryProjection } from '../employee-directory/employee-directory.projection.js';
 import { buildFrameworkHistory } from '../frameworks/frameworks.test-history.js';
 import { frameworksProjection } from '../frameworks/frameworks.projection.js';
@@ -64,75 +67,30 @@ const TABLES = new Map<Projection, { table: string; key: string; minRows: number
   ],
 ]);
 const PROJECTIONS = [...TABLES.keys()];
-const quiet = () => undefined;
 
 describe('organization-issue read models: rebuilt == live, whatever the batch size', () => {
   let t: TestStores;
-  let runners: ProjectionRunner[] = [];
+  let running: LiveProjections | undefined;
   let history: HistoryEntry[];
 
   beforeAll(async () => {
     t = await openTestStores('rm_org_rebuild');
     const builder = buildFrameworkHistory([A, B], buildPolicyHistory(A, buildOrganizationHistory()));
     history = builder.entries;
-    for (const { stream, event, occurredAt, actor } of history) {
-      await t.store.appendToStream(stream, [
-        {
-          id: randomUUID(),
-          type: event.type,
-          data: event.data as Record<string, unknown>,
-          metadata: { actor, correlationId: 'c', causationId: 'c', occurredAt },
-        },
-      ]);
-    }
-    runners = PROJECTIONS.map((projection) =>
-      new ProjectionRunner({
-        projection,
-        store: t.store,
-        db: t.db,
-        connectionString: t.url,
-        batchSize: 7,
-        idleMs: 50,
-        log: quiet,
-      }).start(),
-    );
-    await caughtUp();
+    running = await projectLive(t, history, PROJECTIONS);
   });
 
   afterAll(async () => {
-    for (const runner of runners) await runner.stop();
+    await running?.stop();
     await t?.close();
   });
 
-  const caughtUp = () =>
-    waitFor('runners caught up', () =>
-      runners.every((r) => r.status().caughtUp && r.status().eventsSeen === history.length),
-    );
-
-  const snapshot = async (projection: Projection, schema: string) => {
-    const result: Record<string, unknown[]> = {};
-    for (const { table, key } of TABLES.get(projection)!) {
-      const { rows } = await sql`SELECT * FROM ${sql.table(`${schema}.${table}`)} ORDER BY ${sql.raw(key)}`.execute(
-        t.db,
-      );
-      result[table] = rows;
-    }
-    return result;
-  };
+  const snapshot = (projection: Projection, schema: string) => snapshotTables(t.db, schema, TABLES.get(projection)!);
 
   let replays = 0;
   /** Applies `events` straight through migrate/apply into a fresh schema, in batches of `batchSize`. */
-  const replay = async (projection: Projection, events: RecordedEvent[], batchSize: number) => {
-    const schema = `org_replay_${replays++}`;
-    await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(t.db);
-    await projection.migrate(t.db, schema);
-    const handled = events.filter((e) => projection.handles.includes(e.type));
-    for (let i = 0; i < handled.length; i += batchSize) {
-      const batch = handled.slice(i, i + batchSize);
-      await t.db.transaction().execute((trx) => projection.apply(trx, schema, batch));
-    }
-    return schema;
-  };
+  const replay = (projection: Projection, events: RecordedEvent[], batchSize: number) =>
+    replayInto(t.db, `org_replay_${replays++}`, projection, events, batchSize);
 
   it('the history exercises every event type the six read models handle', () => {
     const recorded = new Set(history.map((e) => e.event.type));
@@ -212,7 +170,7 @@ describe('organization-issue read models: rebuilt == live, whatever the batch si
         });
       }
     }
-    await caughtUp();
+    await running!.caughtUp();
   });
 
   it('a direct replay in batches of 1, 5 and all gives the same tables', async () => {
