@@ -38,6 +38,22 @@ export function decisionDeadline(
   return deadline(toInstant(filedAt, 'filedAt'), decisionDays, decisionCounting, timeZone, holidays);
 }
 
+/** Defaults for policy versions published before statement requests existed (see Policy.objection). */
+export const DEFAULT_STATEMENT_DAYS = 5;
+export const DEFAULT_STATEMENT_COUNTING: DayCounting = 'WORKING';
+
+/** Last day for a party to answer the decider's request for a statement, counted from the request's local date. */
+export function statementDeadline(
+  policy: Policy,
+  requestedAt: string | Date,
+  timeZone: string,
+  holidays: readonly string[] = [],
+): Deadline {
+  const days = policy.objection.statementDays ?? DEFAULT_STATEMENT_DAYS;
+  const counting = policy.objection.statementCounting ?? DEFAULT_STATEMENT_COUNTING;
+  return deadline(toInstant(requestedAt, 'requestedAt'), days, counting, timeZone, holidays);
+}
+
 function deadline(
   start: Date,
   days: number,

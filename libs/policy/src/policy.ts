@@ -73,6 +73,13 @@ export interface Policy {
     /** Days after filing within which the atasan pejabat penilai should decide; later ones are overdue. */
     decisionDays: number;
     decisionCounting: DayCounting;
+    /**
+     * Days the pejabat penilai and the employee have to answer the decider's request for a statement; an
+     * unanswered request lapses after them. Absent from the built-in national version 1 (which never changes)
+     * and from versions published without it: read it through `statementDeadline`, which supplies the default.
+     */
+    statementDays?: number;
+    statementCounting?: DayCounting;
   };
   /** Peer input is shown only in aggregates of at least this many reviewers (DOMAIN section 9). */
   peerAnonymityMinimum: number;

@@ -33,13 +33,16 @@ class Problems {
   }
 
   /** The object at `path` with exactly `keys` (missing and unknown keys are problems); undefined if not one. */
-  record(value: unknown, path: string, keys: readonly string[]): Obj | undefined {
+  /** An object with every key of `keys`, optionally some of `optional`, and nothing else. */
+  record(value: unknown, path: string, keys: readonly string[], optional: readonly string[] = []): Obj | undefined {
     if (!isObject(value)) {
       this.add(path, `must be an object with ${keys.join(', ')}`);
       return undefined;
     }
     for (const key of keys) if (!(key in value)) this.add(join(path, key), 'is missing');
-    for (const key of Object.keys(value)) if (!keys.includes(key)) this.add(join(path, key), 'is not a policy field');
+    for (const key of Object.keys(value)) {
+      if (!keys.includes(key) && !optional.includes(key)) this.add(join(path, key), 'is not a policy field');
+    }
     return value;
   }
 
@@ -185,12 +188,15 @@ function forEachSubset<T>(items: T[], visit: (group: T[]) => void): void {
 function checkObjection(p: Problems, value: unknown): void {
   if (value === undefined) return;
   const keys = ['windowDays', 'windowCounting', 'decisionDays', 'decisionCounting'];
-  const objection = p.record(value, 'objection', keys);
+  // Statement settings came with objections: versions published before them stay valid without.
+  const objection = p.record(value, 'objection', keys, ['statementDays', 'statementCounting']);
   if (!objection) return;
   p.intIn(objection.windowDays, 'objection.windowDays', 1, 365);
   p.oneOf(objection.windowCounting, 'objection.windowCounting', DAY_COUNTINGS);
   p.intIn(objection.decisionDays, 'objection.decisionDays', 1, 365);
   p.oneOf(objection.decisionCounting, 'objection.decisionCounting', DAY_COUNTINGS);
+  p.intIn(objection.statementDays, 'objection.statementDays', 1, 60);
+  p.oneOf(objection.statementCounting, 'objection.statementCounting', DAY_COUNTINGS);
 }
 
 function checkCreditPoints(p: Problems, value: unknown): void {

@@ -6,6 +6,7 @@ import type { Policy, Predikat, Rating } from '../../../policy/src/policy.js';
 import type { PolicyRef } from '../../../policy/src/versions/policy-events.js';
 import type { Deadline } from '../../../policy/src/deadlines.js';
 import type { JobType } from '../../../organization/src/employee/position.js';
+import type { ObjectionEvent } from '../objection/objection-events.js';
 
 export const appraisalStreamName = (cycleId: string, nip: string): string => `appraisal-${cycleId}-${nip}`;
 
@@ -238,7 +239,8 @@ export type AppraisalEvent =
         publishedAt: string;
       }
     >
-  | DomainEvent<'ResultReceived.v1', { receivedAt: string; objectionDeadline: Deadline }>;
+  | DomainEvent<'ResultReceived.v1', { receivedAt: string; objectionDeadline: Deadline }>
+  | ObjectionEvent;
 
 export type AppraisalEventType = AppraisalEvent['type'];
 export type AppraisalEventOf<T extends AppraisalEventType> = Extract<AppraisalEvent, { type: T }>;

@@ -13,6 +13,7 @@ import type {
   RhkContent,
   ValueRating,
 } from './appraisal-events.js';
+import { evolveObjections, type ObjectionRecord } from '../objection/objection-state.js';
 
 export type PlanStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED';
 
@@ -70,6 +71,8 @@ export interface ActiveAppraisal {
     publishedAt: string;
   } | null;
   receipt: { receivedAt: string; objectionDeadline: Deadline } | null;
+  /** Keberatan filed against the published result, oldest first; at most one OPEN. */
+  objections: readonly ObjectionRecord[];
 }
 
 export type AppraisalState = { status: 'none' } | ActiveAppraisal;
@@ -133,6 +136,7 @@ export function evolveAppraisal(state: AppraisalState, event: AppraisalEvent): A
       ratings: [],
       publication: null,
       receipt: null,
+      objections: [],
     };
   }
   if (state.status === 'none') return state;
@@ -265,5 +269,17 @@ export function evolveAppraisal(state: AppraisalState, event: AppraisalEvent): A
     }
     case 'ResultReceived.v1':
       return { ...s, receipt: { receivedAt: event.data.receivedAt, objectionDeadline: event.data.objectionDeadline } };
+    case 'ObjectionDecided.v1': {
+      const objections = evolveObjections(s.objections, event);
+      const { outcome, after, recommendations } = event.data;
+      if (outcome !== 'CHANGED' || !s.publication) return { ...s, objections };
+      return { ...s, objections, publication: { ...s.publication, ...after, recommendations } };
+    }
+    case 'ObjectionFiled.v1':
+    case 'ObjectionDeciderAssigned.v1':
+    case 'ObjectionStatementRequested.v1':
+    case 'ObjectionStatementGiven.v1':
+    case 'ObjectionWithdrawn.v1':
+      return { ...s, objections: evolveObjections(s.objections, event) };
   }
 }

@@ -33,8 +33,13 @@ export function deriveRecommendations({ predikat, observed, required }: Recommen
       },
     ];
   });
-  if (COACHING.includes(predikat)) return [...training, { kind: 'COACHING', predikat }];
+  return [...training, ...predikatFollowUps(predikat)];
+}
+
+/** The follow-ups that depend on the predikat alone (they change when an objection changes the predikat). */
+export function predikatFollowUps(predikat: Predikat): Recommendation[] {
+  if (COACHING.includes(predikat)) return [{ kind: 'COACHING', predikat }];
   // The 9-box needs the potential axis, which is not assessed yet: nineBox stays null until it is.
-  if (predikat === 'SANGAT_BAIK') return [...training, { kind: 'TALENT_POOL', predikat, nineBox: null }];
-  return training;
+  if (predikat === 'SANGAT_BAIK') return [{ kind: 'TALENT_POOL', predikat, nineBox: null }];
+  return [];
 }

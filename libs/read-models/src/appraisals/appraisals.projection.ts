@@ -45,6 +45,12 @@ const HANDLED: Record<AppraisalEventType, true> = {
   'RatingReturned.v1': true,
   'ResultPublished.v1': true,
   'ResultReceived.v1': true,
+  'ObjectionFiled.v1': true,
+  'ObjectionDeciderAssigned.v1': true,
+  'ObjectionStatementRequested.v1': true,
+  'ObjectionStatementGiven.v1': true,
+  'ObjectionDecided.v1': true,
+  'ObjectionWithdrawn.v1': true,
 };
 export const APPRAISAL_EVENT_TYPES = Object.keys(HANDLED) as AppraisalEventType[];
 
@@ -228,6 +234,9 @@ async function changesFor(db: Db, streamId: string, event: AppraisalEvent): Prom
       return { published: true, published_predikat: event.data.predikat };
     case 'ResultReceived.v1':
       return { received_at: event.data.receivedAt, objection_last_day: event.data.objectionDeadline.lastDay };
+    case 'ObjectionDecided.v1':
+      // A decision that changes the result changes the published predikat (the objection is final).
+      return event.data.outcome === 'CHANGED' ? { published_predikat: event.data.after.predikat } : {};
     default:
       // Feedback, evidence, comments, peer input...: only the revision moves.
       return {};
