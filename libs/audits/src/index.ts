@@ -1,0 +1,6 @@
+// Subjectivity audits: pure functions over approved ratings (no I/O). Method: docs/subjectivity-audits.md.
+export * from './audit-settings.js';
+export * from './rating-input.js';
+export * from './rater-effects/rater-effects.js';
+export * from './central-tendency/central-tendency.js';
+export * from './halo/halo.js';
