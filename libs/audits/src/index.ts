@@ -4,3 +4,5 @@ export * from './rating-input.js';
 export * from './rater-effects/rater-effects.js';
 export * from './central-tendency/central-tendency.js';
 export * from './halo/halo.js';
+export * from './assessment-gaps/assessment-gaps.js';
+export * from './group-gaps/group-gaps.js';
