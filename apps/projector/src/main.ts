@@ -2,15 +2,23 @@
 // projector processes; extra ones stand by). Events come from the PostgreSQL store, or from EventStoreDB
 // when EVENTSTORE_URL is set (openInfrastructure chooses the adapter); read models go to DATABASE_URL.
 import { loadConfigOrExit } from '../../../libs/runtime/src/load-config-or-exit.js';
-import { openInfrastructure } from '../../../libs/runtime/src/infrastructure.js';
+import { openInfrastructure, type Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
 import { projectorLogger, startProjector } from './start-projector.js';
 import { projections } from './projections.js';
 import { shutdownSignal } from '../../../libs/runtime/src/shutdown-signal.js';
+import { setProcessRole } from '../../../libs/runtime/src/process-role.js';
+import { exitOnStartupFailure } from '../../../libs/runtime/src/startup-failure.js';
 
 async function main(): Promise<number> {
+  setProcessRole('projector');
   const config = loadConfigOrExit();
   const log = projectorLogger(config.logLevel);
-  const infrastructure = await openInfrastructure(config);
+  let infrastructure: Infrastructure;
+  try {
+    infrastructure = await openInfrastructure(config);
+  } catch (error) {
+    exitOnStartupFailure('projector', error);
+  }
   const projector = startProjector({
     store: infrastructure.rawEventStore,
     db: infrastructure.readDb,

