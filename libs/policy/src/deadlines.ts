@@ -54,6 +54,20 @@ export function statementDeadline(
   return deadline(toInstant(requestedAt, 'requestedAt'), days, counting, timeZone, holidays);
 }
 
+export const DEFAULT_DIALOGUE_ACKNOWLEDGEMENT_DAYS = 5;
+
+/** Until when the employee may acknowledge the rater's dialogue note before it counts unacknowledged. */
+export function dialogueAcknowledgementDeadline(
+  policy: Policy,
+  recordedAt: string | Date,
+  timeZone: string,
+  holidays: readonly string[] = [],
+): Deadline {
+  const days = policy.dialogue?.acknowledgementDays ?? DEFAULT_DIALOGUE_ACKNOWLEDGEMENT_DAYS;
+  const counting = policy.dialogue?.acknowledgementCounting ?? 'WORKING';
+  return deadline(toInstant(recordedAt, 'recordedAt'), days, counting, timeZone, holidays);
+}
+
 function deadline(
   start: Date,
   days: number,

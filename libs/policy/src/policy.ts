@@ -81,6 +81,12 @@ export interface Policy {
     statementDays?: number;
     statementCounting?: DayCounting;
   };
+  /**
+   * A performance dialogue unlocks approval of a rating marked for it once the employee acknowledges the rater's
+   * note, or once this many days pass without an acknowledgement (recorded as unacknowledged). Absent from the
+   * built-in national version 1: read through `dialogueAcknowledgementDeadline`, which supplies the default.
+   */
+  dialogue?: { acknowledgementDays: number; acknowledgementCounting: DayCounting };
   /** Peer input is shown only in aggregates of at least this many reviewers (DOMAIN section 9). */
   peerAnonymityMinimum: number;
   /** Angka kredit earned, in percent of the base, per annual predikat (DOMAIN section 8). */

@@ -73,7 +73,7 @@ const TOP_LEVEL = [
 
 export function validatePolicy(input: unknown): PolicyValidation {
   const p = new Problems();
-  const policy = p.record(input, '', TOP_LEVEL);
+  const policy = p.record(input, '', TOP_LEVEL, ['dialogue']);
   if (policy) {
     if (policy.title !== undefined && (typeof policy.title !== 'string' || policy.title.trim() === '')) {
       p.add('title', 'must be a non-blank text');
@@ -88,6 +88,7 @@ export function validatePolicy(input: unknown): PolicyValidation {
     checkMatrix(p, policy.predikatMatrix);
     checkDistribution(p, policy.distribution);
     checkObjection(p, policy.objection);
+    checkDialogue(p, policy.dialogue);
     // One reviewer's "aggregate" is that reviewer's own words: anonymity needs at least two.
     p.intIn(policy.peerAnonymityMinimum, 'peerAnonymityMinimum', 2, 1000);
     checkCreditPoints(p, policy.creditPointPercentages);
@@ -197,6 +198,14 @@ function checkObjection(p: Problems, value: unknown): void {
   p.oneOf(objection.decisionCounting, 'objection.decisionCounting', DAY_COUNTINGS);
   p.intIn(objection.statementDays, 'objection.statementDays', 1, 60);
   p.oneOf(objection.statementCounting, 'objection.statementCounting', DAY_COUNTINGS);
+}
+
+function checkDialogue(p: Problems, value: unknown): void {
+  if (value === undefined) return;
+  const dialogue = p.record(value, 'dialogue', ['acknowledgementDays', 'acknowledgementCounting']);
+  if (!dialogue) return;
+  p.intIn(dialogue.acknowledgementDays, 'dialogue.acknowledgementDays', 1, 60);
+  p.oneOf(dialogue.acknowledgementCounting, 'dialogue.acknowledgementCounting', DAY_COUNTINGS);
 }
 
 function checkCreditPoints(p: Problems, value: unknown): void {

@@ -1,6 +1,7 @@
 // One appraisal's events as the auditor's replay reads them (type, data, who, when, why, revision). An AUDITOR
 // sees everything, the peer reviewers' attributed input included (kept for the later audit issue); HR of the
-// agency sees the same stream with each peer input's author and values withheld: peer input is anonymous.
+// agency sees the same stream with each peer input's author and values withheld (peer input is anonymous), and
+// the text and evidence of objection statements withheld (HR runs the objection queue, not its hearing).
 import type { EventLogViewer } from './viewer.js';
 
 export interface LoggedEvent {
@@ -17,8 +18,17 @@ export interface LoggedEvent {
 
 export const PEER_INPUT_REDACTED = 'PEER_INPUT_ANONYMOUS';
 
+export const STATEMENT_REDACTED = 'OBJECTION_STATEMENT_WITHHELD';
+
 export function eventForViewer(event: LoggedEvent, viewer: EventLogViewer): LoggedEvent {
-  if (viewer === 'AUDITOR' || event.type !== 'PeerInputSubmitted.v1') return event;
-  const { submittedAt } = event.data;
-  return { ...event, actor: null, data: { redacted: PEER_INPUT_REDACTED, submittedAt } };
+  if (viewer === 'AUDITOR') return event;
+  if (event.type === 'PeerInputSubmitted.v1') {
+    const { submittedAt } = event.data;
+    return { ...event, actor: null, data: { redacted: PEER_INPUT_REDACTED, submittedAt } };
+  }
+  if (event.type === 'ObjectionStatementGiven.v1') {
+    const { objectionId, party, givenByNip, givenAt } = event.data;
+    return { ...event, data: { objectionId, party, givenByNip, givenAt, redacted: STATEMENT_REDACTED } };
+  }
+  return event;
 }

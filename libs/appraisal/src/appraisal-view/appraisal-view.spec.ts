@@ -22,6 +22,7 @@ import { evolveAppraisal, initialAppraisalState, type ActiveAppraisal } from '..
 import {
   PEERS,
   allValues,
+  LATER,
   assessable,
   peerInput,
   published,
@@ -37,7 +38,7 @@ import type { Viewer } from './viewer.js';
 
 function viewOf(events: AppraisalEvent[], viewer: Viewer = 'EMPLOYEE') {
   const state = events.reduce(evolveAppraisal, initialAppraisalState()) as ActiveAppraisal;
-  return viewAppraisal(state, events, viewer);
+  return viewAppraisal(state, events, viewer, LATER);
 }
 
 const withPeers = (inputs: number): AppraisalEvent[] => [
@@ -92,7 +93,19 @@ describe('the appraisal view', () => {
       }),
     ]);
     expect(before.dialogueRequired).toBe(true);
-    expect(viewOf([...farOff, dialogueNoteRecorded()]).dialogueRequired).toBe(false);
+    // The rater's note alone is not enough while the employee may still acknowledge it (5 working days).
+    const noted = [...farOff, dialogueNoteRecorded('note-1', RATER, LATER)];
+    expect(viewOf(noted).dialogueRequired).toBe(true);
+    expect(viewOf(noted).ratings[0].dialogueAwaiting).toEqual([{ noteId: 'note-1', lastDay: '2026-12-22' }]);
+    const acknowledged: AppraisalEvent = {
+      type: 'DialogueNoteAcknowledged.v1',
+      data: { noteId: 'note-1', acknowledgedByNip: NIP, comment: '', acknowledgedAt: LATER },
+    };
+    expect(viewOf([...noted, acknowledged]).dialogueRequired).toBe(false);
+    expect(viewOf([...noted, acknowledged]).dialogueNotes[0]).toMatchObject({
+      noteId: 'note-1',
+      acknowledgedAt: LATER,
+    });
   });
 
   it('given a returned and a revised, approved rating, then both versions with their decisions, and the result once published', () => {

@@ -8,6 +8,8 @@
 // - the supervisor's rating is visible to the employee as soon as it is submitted, every version, returned ones
 //   included (transparency is the product's promise, DOMAIN section 10); the result (predikat with
 //   recommendations) appears once published.
+import { viewObjections, type ObjectionView } from '../objection/objection-view.js';
+import { dialogueStatus } from '../dialogue/dialogue-rules.js';
 import type { Predikat } from '../../../policy/src/policy.js';
 import {
   BERAKHLAK_VALUES,
@@ -47,8 +49,10 @@ export interface RatingVersionView {
   rating: Data<'SupervisorRatingSubmitted.v1'>;
   /** Flagged: rated while a conflict of interest between this rater and the employee was declared. */
   conflictOfInterestFlagged: boolean;
-  /** A large self-vs-supervisor gap and no dialogue note recorded after this version yet. */
+  /** Marked for dialogue (a wide self-vs-supervisor gap) and no dialogue that counts yet (dialogue-rules.ts). */
   dialogueRequired: boolean;
+  /** The rater's notes after the mark still awaiting the employee's acknowledgement, with the day they count anyway. */
+  dialogueAwaiting: { noteId: string; lastDay: string }[];
   decisions: { kind: 'APPROVED' | 'RETURNED'; byNip: string; at: string; reasons: string | null }[];
 }
 
@@ -79,7 +83,7 @@ export interface AppraisalView {
   realisations: Correctable<Data<'RealisationRecorded.v1'>>[];
   evidence: Data<'EvidenceAttached.v1'>[];
   comments: Correctable<Data<'CommentAdded.v1'>>[];
-  dialogueNotes: Correctable<Data<'DialogueNoteRecorded.v1'>>[];
+  dialogueNotes: Correctable<Data<'DialogueNoteRecorded.v1'> & { acknowledgedAt: string | null }>[];
   /** Every version the employee submitted, oldest first. */
   selfAssessments: Data<'SelfAssessmentSubmitted.v1'>[];
   peer: {
@@ -99,25 +103,36 @@ export interface AppraisalView {
   approved: { version: number; predikat: Predikat } | null;
   result: ActiveAppraisal['publication'];
   receipt: ActiveAppraisal['receipt'];
+  /** Keberatan on the published result, as this viewer may see them (objection-view.ts). */
+  objections: ObjectionView[];
 }
 
-/** `events`: the appraisal stream's events in order (the ones `state` was folded from). */
+/**
+ * `events`: the appraisal stream's events in order (the ones `state` was folded from); `now`: the server's clock,
+ * because an unacknowledged dialogue note starts to count once its deadline has passed.
+ */
 export function viewAppraisal(
   state: ActiveAppraisal,
   events: readonly AppraisalEvent[],
   viewer: Viewer,
+  now: string,
 ): AppraisalView {
   const entries = collectEntries(events);
-  const dialogueRequiredFor = (seq: number, forDialogue: boolean) =>
-    forDialogue && (state.lastDialogueNoteSeq === null || state.lastDialogueNoteSeq <= seq);
-  const ratings = state.ratings.map((r): RatingVersionView => ({
-    version: r.version,
-    status: r.status,
-    rating: r.data,
-    conflictOfInterestFlagged: r.conflictOfInterestDeclarationIds.length > 0,
-    dialogueRequired: r.status === 'SUBMITTED' && dialogueRequiredFor(r.seq, r.forDialogue),
-    decisions: entries.ratingDecisions.filter((d) => d.version === r.version).map(({ version: _v, ...d }) => d),
-  }));
+  const ratings = state.ratings.map((r): RatingVersionView => {
+    const dialogue = r.status === 'SUBMITTED' ? dialogueStatus(state, r, now) : { required: false as const };
+    const open = dialogue.required && dialogue.settled === null;
+    return {
+      version: r.version,
+      status: r.status,
+      rating: r.data,
+      conflictOfInterestFlagged: r.conflictOfInterestDeclarationIds.length > 0,
+      dialogueRequired: open,
+      dialogueAwaiting: open
+        ? dialogue.awaitingAcknowledgement.map((w) => ({ noteId: w.noteId, lastDay: w.until.lastDay }))
+        : [],
+      decisions: entries.ratingDecisions.filter((d) => d.version === r.version).map(({ version: _v, ...d }) => d),
+    };
+  });
   const approved = approvedRating(state);
   return {
     viewer,
@@ -152,7 +167,13 @@ export function viewAppraisal(
     realisations: withCorrections(entries.realisations, (r) => r.realisationId),
     evidence: entries.evidence,
     comments: withCorrections(entries.comments, (c) => c.commentId),
-    dialogueNotes: withCorrections(entries.dialogueNotes, (n) => n.noteId),
+    dialogueNotes: withCorrections(
+      entries.dialogueNotes.map((n) => ({
+        ...n,
+        acknowledgedAt: state.dialogueNotes[n.noteId]?.acknowledgedAt ?? null,
+      })),
+      (n) => n.noteId,
+    ),
     selfAssessments: entries.selfAssessments,
     peer: {
       proposedReviewerNips: state.peer.proposed,
@@ -167,6 +188,7 @@ export function viewAppraisal(
     approved: approved ? { version: approved.version, predikat: approved.predikat } : null,
     result: state.publication,
     receipt: state.receipt,
+    objections: viewObjections(events, viewer, now),
   };
 }
 

@@ -131,6 +131,11 @@ export interface RecordDialogueNote extends Base {
   data: { noteId: string; heldOn: string; text: string; corrects: string | null };
 }
 
+export interface AcknowledgeDialogueNote extends Base {
+  type: 'AcknowledgeDialogueNote';
+  data: { noteId: string; comment: string | null };
+}
+
 export interface SubmitSelfAssessment extends Base {
   type: 'SubmitSelfAssessment';
   data: { rhk: RhkSelfRating[]; values: ValueRating[]; hasilKerja: Rating; perilaku: Rating };
@@ -174,7 +179,8 @@ export interface SubmitSupervisorRating extends Base {
 }
 export interface ApproveRating extends Base {
   type: 'ApproveRating';
-  data: { version: number };
+  /** Required (a reason) when the rating was made under an active conflict-of-interest declaration. */
+  data: { version: number; conflictOfInterestAcknowledgement?: string | null };
 }
 export interface ReturnRating extends Base {
   type: 'ReturnRating';

@@ -191,6 +191,10 @@ export type AppraisalEvent =
       }
     >
   | DomainEvent<
+      'DialogueNoteAcknowledged.v1',
+      { noteId: string; acknowledgedByNip: string; comment: string; acknowledgedAt: string }
+    >
+  | DomainEvent<
       'SelfAssessmentSubmitted.v1',
       {
         version: number;
@@ -198,6 +202,11 @@ export type AppraisalEvent =
         values: ValueRating[];
         hasilKerja: Rating;
         perilaku: Rating;
+        /**
+         * A self-assessment after a rating: its gap against the latest rating version; when wide, that version
+         * now waits for a dialogue. Absent on self-assessments submitted before any rating.
+         */
+        ratingGap?: { version: number; gap: number; forDialogue: boolean } | null;
         submittedAt: string;
       }
     >
@@ -226,7 +235,19 @@ export type AppraisalEvent =
         submittedAt: string;
       }
     >
-  | DomainEvent<'RatingApproved.v1', { version: number; predikat: Predikat; approvedByNip: string; approvedAt: string }>
+  | DomainEvent<
+      'RatingApproved.v1',
+      {
+        version: number;
+        predikat: Predikat;
+        approvedByNip: string;
+        /** The dialogue that unlocked a rating marked for one; absent on approvals that needed none. */
+        dialogue?: { noteId: string; acknowledged: boolean } | null;
+        /** The approver's acknowledgement of a rating made under a declared conflict of interest. */
+        conflictOfInterest?: { declarationIds: string[]; acknowledgement: string } | null;
+        approvedAt: string;
+      }
+    >
   | DomainEvent<'RatingReturned.v1', { version: number; reasons: string; returnedByNip: string; returnedAt: string }>
   | DomainEvent<
       'ResultPublished.v1',

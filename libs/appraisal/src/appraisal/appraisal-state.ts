@@ -28,6 +28,8 @@ export interface RatingVersion {
   conflictOfInterestDeclarationIds: string[];
   /** Position in the stream's own sequence, so "a dialogue note after this rating" can be checked. */
   seq: number;
+  /** A dialogue that unlocks approval must come after this seq: the rating, or the self-assessment that marked it. */
+  dialogueSinceSeq: number;
   data: AppraisalEventOf<'SupervisorRatingSubmitted.v1'>['data'];
 }
 
@@ -55,6 +57,8 @@ export interface ActiveAppraisal {
   items: Readonly<Record<ItemKind, Readonly<Record<string, { authorNip: string | null }>>>>;
   /** seq of the latest dialogue note. */
   lastDialogueNoteSeq: number | null;
+  /** Every dialogue note, by id: who recorded it, when in the stream, and the employee's acknowledgement. */
+  dialogueNotes: Readonly<Record<string, DialogueNote>>;
   selfAssessment: { version: number; hasilKerja: Rating; perilaku: Rating; rhk: string[] } | null;
   peer: {
     proposed: readonly string[];
@@ -73,6 +77,13 @@ export interface ActiveAppraisal {
   receipt: { receivedAt: string; objectionDeadline: Deadline } | null;
   /** Keberatan filed against the published result, oldest first; at most one OPEN. */
   objections: readonly ObjectionRecord[];
+}
+
+export interface DialogueNote {
+  recordedByNip: string;
+  seq: number;
+  recordedAt: string;
+  acknowledgedAt: string | null;
 }
 
 export type AppraisalState = { status: 'none' } | ActiveAppraisal;
@@ -131,6 +142,7 @@ export function evolveAppraisal(state: AppraisalState, event: AppraisalEvent): A
       feedbackRequests: {},
       items: emptyItems(),
       lastDialogueNoteSeq: null,
+      dialogueNotes: {},
       selfAssessment: null,
       peer: { proposed: [], reviewers: [], inputs: {} },
       ratings: [],
@@ -201,15 +213,37 @@ export function evolveAppraisal(state: AppraisalState, event: AppraisalEvent): A
       return withItem(s, 'EVIDENCE', event.data.evidenceId, event.data.attachedByNip);
     case 'CommentAdded.v1':
       return withItem(s, 'COMMENT', event.data.commentId, event.data.authorNip);
-    case 'DialogueNoteRecorded.v1':
+    case 'DialogueNoteRecorded.v1': {
+      const { noteId, recordedByNip, recordedAt } = event.data;
       return {
-        ...withItem(s, 'DIALOGUE_NOTE', event.data.noteId, event.data.recordedByNip),
+        ...withItem(s, 'DIALOGUE_NOTE', noteId, recordedByNip),
         lastDialogueNoteSeq: s.seq,
+        dialogueNotes: {
+          ...s.dialogueNotes,
+          [noteId]: { recordedByNip, seq: s.seq, recordedAt, acknowledgedAt: null },
+        },
       };
+    }
+    case 'DialogueNoteAcknowledged.v1': {
+      const note = s.dialogueNotes[event.data.noteId];
+      if (!note) return s;
+      return {
+        ...s,
+        dialogueNotes: {
+          ...s.dialogueNotes,
+          [event.data.noteId]: { ...note, acknowledgedAt: event.data.acknowledgedAt },
+        },
+      };
+    }
     case 'SelfAssessmentSubmitted.v1': {
       const d = event.data;
+      const marked = d.ratingGap?.forDialogue ? d.ratingGap.version : null;
       return {
         ...withItem(s, 'SELF_ASSESSMENT', String(d.version), s.nip),
+        ratings:
+          marked === null
+            ? s.ratings
+            : s.ratings.map((r) => (r.version === marked ? { ...r, forDialogue: true, dialogueSinceSeq: s.seq } : r)),
         selfAssessment: {
           version: d.version,
           hasilKerja: d.hasilKerja,
@@ -241,6 +275,7 @@ export function evolveAppraisal(state: AppraisalState, event: AppraisalEvent): A
         forDialogue: d.forDialogue,
         conflictOfInterestDeclarationIds: d.conflictOfInterestDeclarationIds,
         seq: s.seq,
+        dialogueSinceSeq: s.seq,
         data: d,
       };
       return { ...withItem(s, 'RATING', String(d.version), d.raterNip), ratings: [...s.ratings, rating] };

@@ -60,6 +60,24 @@ export type CycleEvent =
         determinedByNip: string | null;
         determinedAt: string;
       }
+    >
+  | DomainEvent<
+      'DistributionChangedByObjection.v1',
+      {
+        /**
+         * After penetapan, a keberatan decided CHANGED moved one member's predikat: the population's counts as
+         * they now stand, checked again against the pinned curve. The decision is final and stands either way;
+         * violations here flag the population for HR (they never undo the decision).
+         */
+        populationId: string;
+        objectionId: string;
+        nip: string;
+        from: Predikat;
+        to: Predikat;
+        counts: PredikatCounts;
+        violations: DistributionViolation[];
+        recordedAt: string;
+      }
     >;
 
 export type CycleEventOf<T extends CycleEvent['type']> = Extract<CycleEvent, { type: T }>;

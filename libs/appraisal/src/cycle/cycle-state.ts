@@ -7,6 +7,8 @@ import type { CycleEvent, CycleEventOf, CycleKind, CyclePhase } from './cycle-ev
 export interface PopulationState {
   unitPredikat: UnitPredikat | null;
   determination: CycleEventOf<'DistributionDetermined.v1'>['data'] | null;
+  /** Predikat changed by keberatan decisions after the determination, oldest first. */
+  changesByObjection?: readonly CycleEventOf<'DistributionChangedByObjection.v1'>['data'][];
 }
 
 export interface OpenedCycle {
@@ -58,6 +60,15 @@ export function evolveCycle(state: CycleState, event: CycleEvent): CycleState {
           ...state.populations,
           [event.data.populationId]: { ...current, unitPredikat: event.data.unitPredikat, determination: event.data },
         },
+      };
+    }
+    case 'DistributionChangedByObjection.v1': {
+      const current = state.populations[event.data.populationId];
+      if (!current) return state;
+      const changesByObjection = [...(current.changesByObjection ?? []), event.data];
+      return {
+        ...state,
+        populations: { ...state.populations, [event.data.populationId]: { ...current, changesByObjection } },
       };
     }
   }

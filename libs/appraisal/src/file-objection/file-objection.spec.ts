@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { specFor } from '../../../testing/src/decider-specification.js';
 import { DEFAULT_POLICY } from '../../../policy/src/default-policy.js';
 import { decisionDeadline, objectionDeadline } from '../../../policy/src/deadlines.js';
-import { NIP, RATER, RATER_SUPERVISOR, base, started } from '../appraisal/appraisal-fixtures.js';
+import { NIP, RATER, base, started } from '../appraisal/appraisal-fixtures.js';
 import type { AppraisalEvent } from '../appraisal/appraisal-events.js';
 import { approved, published } from '../assessment-fixtures.js';
 import type { FileObjection } from '../objection/objection-commands.js';
@@ -16,6 +16,7 @@ import {
   items,
   linkEvidence,
   publishedAndReceived,
+  upheld,
 } from '../objection/objection-fixtures.js';
 import { fileObjectionDecider } from './file-objection.js';
 
@@ -100,22 +101,8 @@ describe('file an objection (keberatan)', () => {
   });
 
   it('given a decided objection, when another is filed, then OBJECTION_ALREADY_DECIDED (the decision is final)', () => {
-    const decided: AppraisalEvent = {
-      type: 'ObjectionDecided.v1',
-      data: {
-        objectionId: 'obj-1',
-        outcome: 'UPHELD',
-        reasons: 'Penilaian didukung bukti',
-        decidedByNip: RATER_SUPERVISOR,
-        before: { hasilKerja: 'SESUAI_EKSPEKTASI', perilaku: 'SESUAI_EKSPEKTASI', predikat: 'BAIK' },
-        after: { hasilKerja: 'SESUAI_EKSPEKTASI', perilaku: 'SESUAI_EKSPEKTASI', predikat: 'BAIK' },
-        recommendations: [],
-        overdue: false,
-        decidedAt: FILED_AT,
-      },
-    };
     spec
-      .given([...publishedAndReceived(), filed(), decided])
+      .given([...publishedAndReceived(), filed(), upheld(FILED_AT)])
       .when(file({ objectionId: 'obj-2' }))
       .thenThrows('OBJECTION_ALREADY_DECIDED', 'conflict');
   });

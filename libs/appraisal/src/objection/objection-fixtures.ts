@@ -82,6 +82,24 @@ export const statementGiven = (party: StatementParty, at = '2027-01-12T02:00:00.
   },
 });
 
+const SESUAI_BAIK = { hasilKerja: 'SESUAI_EKSPEKTASI', perilaku: 'SESUAI_EKSPEKTASI', predikat: 'BAIK' } as const;
+
+/** obj-1 decided UPHELD by the rater's supervisor (the default result, SESUAI/SESUAI = BAIK, stands). */
+export const upheld = (decidedAt = '2027-01-14T02:00:00.000Z'): AppraisalEvent => ({
+  type: 'ObjectionDecided.v1',
+  data: {
+    objectionId: 'obj-1',
+    outcome: 'UPHELD',
+    reasons: 'Penilaian didukung bukti',
+    decidedByNip: RATER_SUPERVISOR,
+    before: SESUAI_BAIK,
+    after: SESUAI_BAIK,
+    recommendations: [],
+    overdue: false,
+    decidedAt,
+  },
+});
+
 /** Filed, both statements requested and given: ready to decide. */
 export const readyToDecide = (): AppraisalEvent[] => [
   ...publishedAndReceived(),

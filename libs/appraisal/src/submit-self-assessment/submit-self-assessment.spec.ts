@@ -3,7 +3,16 @@ import { specFor } from '../../../testing/src/decider-specification.js';
 import type { Rating } from '../../../policy/src/policy.js';
 import type { SubmitSelfAssessment } from '../appraisal/appraisal-commands.js';
 import { NIP, RATER, appraisalEnded, base, rhkDrafted, submittedPlan } from '../appraisal/appraisal-fixtures.js';
-import { LATER, allValues, assessable, rated, selfAssessed, selfAssessmentData } from '../assessment-fixtures.js';
+import {
+  LATER,
+  allValues,
+  assessable,
+  rated,
+  ratingApproved,
+  selfAssessed,
+  selfAssessmentData,
+} from '../assessment-fixtures.js';
+import type { AppraisalEvent } from '../appraisal/appraisal-events.js';
 import { submitSelfAssessmentDecider } from './submit-self-assessment.js';
 
 const spec = specFor(submitSelfAssessmentDecider);
@@ -32,11 +41,47 @@ describe('submit a self-assessment', () => {
       .then([selfAssessed(2, { hasilKerja: 'DI_ATAS_EKSPEKTASI' }, LATER)]);
   });
 
-  it('given a supervisor rating, when the employee resubmits, then SELF_ASSESSMENT_CLOSED', () => {
+  it('given an approved rating, when the employee submits, then SELF_ASSESSMENT_CLOSED', () => {
     spec
-      .given([...assessable(), selfAssessed(1), rated(1)])
+      .given([...assessable(), selfAssessed(1), rated(1), ratingApproved(1)])
       .when(submit())
       .thenThrows('SELF_ASSESSMENT_CLOSED', 'conflict');
+  });
+
+  it('given a rating made before any self-assessment, when the employee self-assesses, then accepted with its gap to that rating', () => {
+    spec
+      .given([...assessable(), rated(1)])
+      .when(submit())
+      .then([
+        {
+          ...selfAssessed(1, {}, LATER),
+          data: { ...selfAssessed(1, {}, LATER).data, ratingGap: { version: 1, gap: 0, forDialogue: false } },
+        } as AppraisalEvent,
+      ]);
+  });
+
+  it('given a rating, when a self-assessment differs by two steps, then it marks that rating version for dialogue', () => {
+    const wide = { hasilKerja: 'DI_ATAS_EKSPEKTASI', perilaku: 'DI_ATAS_EKSPEKTASI' } as const;
+    const [event] = submitSelfAssessmentDecider.decide(
+      submit(wide),
+      [...assessable(), rated(1)].reduce(
+        submitSelfAssessmentDecider.evolve,
+        submitSelfAssessmentDecider.initialState(),
+      ),
+    );
+    expect(event.type === 'SelfAssessmentSubmitted.v1' && event.data.ratingGap).toEqual({
+      version: 1,
+      gap: 2,
+      forDialogue: true,
+    });
+    const state = [...assessable(), rated(1), event].reduce(
+      submitSelfAssessmentDecider.evolve,
+      submitSelfAssessmentDecider.initialState(),
+    );
+    expect(state.status === 'active' && state.ratings[0]).toMatchObject({
+      forDialogue: true,
+      dialogueSinceSeq: state.status === 'active' ? state.seq : -1,
+    });
   });
 
   it('given no appraisal, then APPRAISAL_NOT_FOUND; given an ended one, then APPRAISAL_ENDED', () => {

@@ -1,17 +1,21 @@
 // The employee's self-assessment: a rating and evidence per RHK of the approved plan, a rating per BerAKHLAK
-// value, and an overall hasil kerja / perilaku. It may be revised (a new version) until the rater has rated:
-// after that the rater's gap check (forDialogue) must compare against a self-assessment that no longer moves.
+// value, and an overall hasil kerja / perilaku. It may be submitted or revised (a new version) until the rating
+// is approved: a rater who rates first must not close the employee's say. A self-assessment after a rating is
+// compared with the latest rating version; a wide gap marks that version for a performance dialogue.
 import type { Decider } from '../../../shared-kernel/src/decider.js';
 import { DomainError } from '../../../shared-kernel/src/domain-error.js';
 import type { SubmitSelfAssessment } from '../appraisal/appraisal-commands.js';
 import type { AppraisalEvent, RhkSelfRating } from '../appraisal/appraisal-events.js';
 import { requireActor, requireOpenAppraisal, requirePhase } from '../appraisal/appraisal-rules.js';
 import {
+  approvedRating,
   evolveAppraisal,
   initialAppraisalState,
+  latestRating,
   type ActiveAppraisal,
   type AppraisalState,
 } from '../appraisal/appraisal-state.js';
+import { DIALOGUE_GAP, ratingGap } from '../dialogue/dialogue-rules.js';
 import { requireEvidenceIds } from '../appraisal/appraisal-items.js';
 import {
   boundedNote,
@@ -28,16 +32,25 @@ export function decideSubmitSelfAssessment(command: SubmitSelfAssessment, state:
   requirePhase(command.cyclePhase, ['ASSESSMENT'], ACTION);
   requireActor(command.actorNip, appraisal.nip, 'the employee', ACTION);
   requirePlanApproved(appraisal, ACTION);
-  if (appraisal.ratings.length > 0) {
+  if (approvedRating(appraisal)) {
     throw new DomainError(
       'conflict',
       'SELF_ASSESSMENT_CLOSED',
-      'the rater has already rated: the self-assessment can no longer be revised',
+      'the rating has been approved: the self-assessment can no longer be submitted or revised',
     );
   }
   const { data } = command;
   const rhk = requireRhkRatings(appraisal, data.rhk);
   const values = requireValueRatings(data.values, true);
+  const hasilKerja = requireRating('hasilKerja', data.hasilKerja);
+  const perilaku = requireRating('perilaku', data.perilaku);
+  const latest = latestRating(appraisal);
+  const ratingGapData = latest
+    ? (() => {
+        const gap = ratingGap({ hasilKerja, perilaku }, latest);
+        return { ratingGap: { version: latest.version, gap, forDialogue: gap >= DIALOGUE_GAP } };
+      })()
+    : {};
   return [
     {
       type: 'SelfAssessmentSubmitted.v1',
@@ -45,8 +58,9 @@ export function decideSubmitSelfAssessment(command: SubmitSelfAssessment, state:
         version: (appraisal.selfAssessment?.version ?? 0) + 1,
         rhk,
         values,
-        hasilKerja: requireRating('hasilKerja', data.hasilKerja),
-        perilaku: requireRating('perilaku', data.perilaku),
+        hasilKerja,
+        perilaku,
+        ...ratingGapData,
         submittedAt: command.now,
       },
     },

@@ -4,7 +4,8 @@
 import type { Decider } from '../../../shared-kernel/src/decider.js';
 import { DomainError, type DomainErrorDetail } from '../../../shared-kernel/src/domain-error.js';
 import { predikatFor } from '../../../policy/src/predikat.js';
-import { RATINGS, type Rating } from '../../../policy/src/policy.js';
+import type { Rating } from '../../../policy/src/policy.js';
+import { DIALOGUE_GAP, ratingGap } from '../dialogue/dialogue-rules.js';
 import type { SubmitSupervisorRating } from '../appraisal/appraisal-commands.js';
 import type {
   AppraisalEvent,
@@ -34,22 +35,8 @@ import {
 const ACTION = 'submit a rating';
 export const JUSTIFICATION_MAX = 4000;
 
-/**
- * Our reading of the issue's "large self-vs-supervisor gap": with the ratings as steps 0..2 (RATINGS order),
- * the distances on hasil kerja and perilaku add up to 2 or more: two steps on one axis (DI_BAWAH vs DI_ATAS),
- * or one step on each.
- */
-export const DIALOGUE_GAP = 2;
-
-export function ratingGap(
-  self: { hasilKerja: Rating; perilaku: Rating },
-  rater: { hasilKerja: Rating; perilaku: Rating },
-) {
-  const step = (r: Rating) => RATINGS.indexOf(r);
-  return (
-    Math.abs(step(self.hasilKerja) - step(rater.hasilKerja)) + Math.abs(step(self.perilaku) - step(rater.perilaku))
-  );
-}
+// The gap rule lives with the dialogue gate; re-exported for callers that know it from here.
+export { DIALOGUE_GAP, ratingGap } from '../dialogue/dialogue-rules.js';
 
 export function decideSubmitSupervisorRating(command: SubmitSupervisorRating, state: AppraisalState): AppraisalEvent[] {
   const appraisal = requireOpenAppraisal(state);

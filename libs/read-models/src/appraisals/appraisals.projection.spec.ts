@@ -276,6 +276,8 @@ describe('appraisals and cycles read models', () => {
             violations: [],
             override: null,
             determinedAt: null,
+            flaggedAfterDetermination: false,
+            changesByObjection: [],
           },
         ],
       });
@@ -290,11 +292,12 @@ describe('appraisals and cycles read models', () => {
     const replay = (projection: Projection, events: RecordedEvent[], batchSize: number, twice = false) =>
       replayInto(t.db, `appraisals_replay_${schemaNo++}`, projection, events, batchSize, twice);
 
-    it('sets for_dialogue with a flagged rating and clears it with the dialogue note that follows', async () => {
+    it("sets for_dialogue with a flagged rating, keeps it with the rater's note, clears it with the employee's acknowledgement", async () => {
       const events = await t.store.readAll();
       const note = events.findIndex((e) => e.type === 'DialogueNoteRecorded.v1');
-      const before = await replay(appraisalsProjection, events.slice(0, note), 50);
-      const after = await replay(appraisalsProjection, events.slice(0, note + 1), 50);
+      const acknowledged = events.findIndex((e) => e.type === 'DialogueNoteAcknowledged.v1');
+      const before = await replay(appraisalsProjection, events.slice(0, note + 1), 50);
+      const after = await replay(appraisalsProjection, events.slice(0, acknowledged + 1), 50);
       const flag = async (schema: string) =>
         (
           await t.db

@@ -36,6 +36,7 @@ const HANDLED: Record<AppraisalEventType, true> = {
   'EvidenceAttached.v1': true,
   'CommentAdded.v1': true,
   'DialogueNoteRecorded.v1': true,
+  'DialogueNoteAcknowledged.v1': true,
   'SelfAssessmentSubmitted.v1': true,
   'PeerReviewerProposed.v1': true,
   'PeerReviewersChosen.v1': true,
@@ -56,7 +57,9 @@ export const APPRAISAL_EVENT_TYPES = Object.keys(HANDLED) as AppraisalEventType[
 
 export const appraisalsProjection: Projection = {
   name: APPRAISALS,
-  version: 1,
+  // 2: for_dialogue follows the dialogue gate (set by a self-assessment after a rating, cleared by the
+  // employee's acknowledgement or the approval, no longer by any note).
+  version: 2,
   handles: APPRAISAL_EVENT_TYPES,
 
   async migrate(db, schema) {
@@ -203,8 +206,15 @@ async function changesFor(db: Db, streamId: string, event: AppraisalEvent): Prom
       return { plan_status: 'RETURNED' };
     case 'PlanApproved.v1':
       return { plan_status: 'APPROVED' };
-    case 'SelfAssessmentSubmitted.v1':
-      return { self_assessed: true };
+    case 'SelfAssessmentSubmitted.v1': {
+      // A self-assessment after a rating whose gap is wide marks that version (if still the latest) for dialogue.
+      const marked = event.data.ratingGap?.forDialogue ? event.data.ratingGap.version : null;
+      if (marked === null) return { self_assessed: true };
+      return {
+        self_assessed: true,
+        for_dialogue: sql<boolean>`CASE WHEN rating_version = ${marked} THEN true ELSE for_dialogue END`,
+      };
+    }
     case 'SupervisorRatingSubmitted.v1': {
       const d = event.data;
       return {
@@ -218,11 +228,13 @@ async function changesFor(db: Db, streamId: string, event: AppraisalEvent): Prom
         conflict_of_interest: d.conflictOfInterestDeclarationIds.length > 0,
       };
     }
-    case 'DialogueNoteRecorded.v1':
-      // A note recorded after a flagged rating is the dialogue it waited for.
+    case 'DialogueNoteAcknowledged.v1':
+      // The employee's acknowledgement of the rater's note is the dialogue a flagged rating waits for. (A
+      // note left unacknowledged past its deadline also counts; the approval that follows clears the flag.)
       return { for_dialogue: false };
     case 'RatingApproved.v1':
       return {
+        for_dialogue: false,
         rating_status: 'APPROVED',
         predikat: event.data.predikat,
         hasil_kerja: (eb) => eb.ref('rating_hasil_kerja'),

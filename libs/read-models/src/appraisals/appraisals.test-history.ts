@@ -24,6 +24,10 @@ import type {
 import { cycleStreamName, type CycleEvent, type CyclePhase } from '../../../appraisal/src/cycle/cycle-events.js';
 import { evolveCycle, initialCycleState, type CycleState } from '../../../appraisal/src/cycle/cycle-state.js';
 import { determineDistributionDecider } from '../../../appraisal/src/determine-distribution/determine-distribution.js';
+import {
+  recordObjectionChangeDecider,
+  type RecordObjectionChange,
+} from '../../../appraisal/src/record-objection-change/record-objection-change.js';
 import { openCycleDecider } from '../../../appraisal/src/open-cycle/open-cycle.js';
 import { setUnitPredikatDecider } from '../../../appraisal/src/set-unit-predikat/set-unit-predikat.js';
 import { DEFAULT_POLICY } from '../../../policy/src/default-policy.js';
@@ -71,7 +75,7 @@ const RATINGS_FOR: Partial<Record<Predikat, [Rating, Rating]>> = {
   BUTUH_PERBAIKAN: ['DI_BAWAH_EKSPEKTASI', 'SESUAI_EKSPEKTASI'],
 };
 
-type CycleCommand = OpenCycle | AdvanceCyclePhase | SetUnitPredikat | DetermineDistribution;
+type CycleCommand = OpenCycle | AdvanceCyclePhase | SetUnitPredikat | DetermineDistribution | RecordObjectionChange;
 
 function decideCycle(command: CycleCommand, state: CycleState): CycleEvent[] {
   switch (command.type) {
@@ -83,6 +87,8 @@ function decideCycle(command: CycleCommand, state: CycleState): CycleEvent[] {
       return setUnitPredikatDecider.decide(command, state);
     case 'DetermineDistribution':
       return determineDistributionDecider.decide(command, state);
+    case 'RecordObjectionChange':
+      return recordObjectionChangeDecider.decide(command, state);
   }
 }
 
@@ -313,6 +319,10 @@ export function buildHistory(): HistoryEntry[] {
     type: 'DialogueNoteRecorded.v1',
     data: { noteId: 'dn-1', heldOn: '2026-12-01', text: 'Dibahas', recordedByNip: KEPSEK3, corrects: null, recordedAt },
   }));
+  appraisal(CYCLE, G3C, (acknowledgedAt) => ({
+    type: 'DialogueNoteAcknowledged.v1',
+    data: { noteId: 'dn-1', acknowledgedByNip: G3C, comment: '', acknowledgedAt },
+  }));
   appraisal(CYCLE, G3D, (returnedAt) => ({
     type: 'RatingReturned.v1',
     data: { version: 1, reasons: 'Tanpa bukti dukung', returnedByNip: KABID, returnedAt },
@@ -368,6 +378,48 @@ export function buildHistory(): HistoryEntry[] {
   appraisal(CYCLE, G3A, (receivedAt) => ({
     type: 'ResultReceived.v1',
     data: { receivedAt, objectionDeadline: objectionDeadline(DEFAULT_POLICY, receivedAt, 'Asia/Jayapura') },
+  }));
+  // G4A's keberatan is decided CHANGED (BUTUH_PERBAIKAN -> BAIK): the result and sd-4's counts follow.
+  appraisal(CYCLE, G4A, (filedAt) => {
+    const window = objectionDeadline(DEFAULT_POLICY, filedAt, 'Asia/Jayapura');
+    return {
+      type: 'ObjectionFiled.v1',
+      data: {
+        objectionId: 'keb-1',
+        filedByNip: G4A,
+        recordedByHr: false,
+        letterReceivedOn: null,
+        letterScanSha256: null,
+        reasons: 'Bukti realisasi belum dipertimbangkan',
+        items: [{ kind: 'HASIL_KERJA_RATING' }],
+        evidence: [],
+        ratingVersion: 1,
+        deciderNip: KABID,
+        window,
+        decisionDue: window,
+        filedAt,
+      },
+    };
+  });
+  const sesuai = 'SESUAI_EKSPEKTASI' as const;
+  appraisal(CYCLE, G4A, (decidedAt) => ({
+    type: 'ObjectionDecided.v1',
+    data: {
+      objectionId: 'keb-1',
+      outcome: 'CHANGED',
+      reasons: 'Bukti realisasi sah',
+      decidedByNip: KABID,
+      before: { hasilKerja: 'DI_BAWAH_EKSPEKTASI', perilaku: sesuai, predikat: 'BUTUH_PERBAIKAN' },
+      after: { hasilKerja: sesuai, perilaku: sesuai, predikat: 'BAIK' },
+      recommendations: [],
+      overdue: false,
+      decidedAt,
+    },
+  }));
+  cycle(CYCLE, (now) => ({
+    type: 'RecordObjectionChange',
+    now,
+    data: { populationId: 'sd-4', objectionId: 'keb-1', nip: G4A, from: 'BUTUH_PERBAIKAN', to: 'BAIK' },
   }));
 
   // --- A quarterly cycle of sd-4 left in DETERMINATION, and another agency's cycle.

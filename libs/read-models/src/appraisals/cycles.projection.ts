@@ -16,8 +16,15 @@ const STREAM_PREFIX = cycleStreamName('');
 
 export const cyclesProjection: Projection = {
   name: CYCLES,
-  version: 1,
-  handles: ['CycleOpened.v1', 'CyclePhaseAdvanced.v1', 'UnitPredikatSet.v1', 'DistributionDetermined.v1'],
+  // 2: populations record predikat changed by keberatan after the determination, flagged when they break the curve.
+  version: 2,
+  handles: [
+    'CycleOpened.v1',
+    'CyclePhaseAdvanced.v1',
+    'UnitPredikatSet.v1',
+    'DistributionDetermined.v1',
+    'DistributionChangedByObjection.v1',
+  ],
 
   async migrate(db, schema) {
     const s = db.schema.withSchema(schema);
@@ -53,6 +60,8 @@ export const cyclesProjection: Projection = {
       .addColumn('override_justification', 'text')
       .addColumn('determined_by_nip', 'text')
       .addColumn('determined_at', 'timestamptz')
+      .addColumn('changes_by_objection', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+      .addColumn('flagged_after_determination', 'boolean', (c) => c.notNull().defaultTo(false))
       .addPrimaryKeyConstraint('cycle_populations_pk', ['cycle_id', 'population_id'])
       .execute();
   },
@@ -160,6 +169,20 @@ async function applyToCycle(db: Db, cycleId: string, event: CycleEvent): Promise
         .insertInto('cycle_populations')
         .values({ cycle_id: cycleId, population_id: d.populationId, unit_predikat_reason: null, ...determination })
         .onConflict((oc) => oc.columns(['cycle_id', 'population_id']).doUpdateSet(determination))
+        .execute();
+      return;
+    }
+    case 'DistributionChangedByObjection.v1': {
+      const d = event.data;
+      await db
+        .updateTable('cycle_populations')
+        .set({
+          counts: JSON.stringify(d.counts),
+          changes_by_objection: sql`changes_by_objection || ${JSON.stringify([d])}::jsonb`,
+          flagged_after_determination: sql<boolean>`flagged_after_determination OR ${d.violations.length > 0}`,
+        })
+        .where('cycle_id', '=', cycleId)
+        .where('population_id', '=', d.populationId)
         .execute();
       return;
     }

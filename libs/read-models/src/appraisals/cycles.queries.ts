@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { activeSchema } from '../../../projections/src/projection.js';
 import type { FrameworkRef } from '../../../appraisal/src/appraisal/appraisal-events.js';
 import type { CycleKind, CyclePhase } from '../../../appraisal/src/cycle/cycle-events.js';
 import type { DistributionViolation, PredikatCounts } from '../../../policy/src/distribution.js';
-import { PREDIKATS, type DistributionScope, type UnitPredikat } from '../../../policy/src/policy.js';
+import { PREDIKATS, type DistributionScope, type Predikat, type UnitPredikat } from '../../../policy/src/policy.js';
 import type { PolicyRef } from '../../../policy/src/versions/policy-events.js';
 import { APPRAISALS } from './appraisals.projection.js';
 import type { AppraisalTables } from './appraisals.tables.js';
@@ -43,6 +43,19 @@ export interface CyclePopulationView {
   override: { justification: string } | null;
   determinedByNip: string | null;
   determinedAt: string | null;
+  /** Predikat changed by keberatan after the determination (counts above are as they now stand). */
+  changesByObjection: DistributionChange[];
+  /** A change by objection left the curve violated: for HR to look at (the decisions stand). */
+  flaggedAfterDetermination: boolean;
+}
+
+export interface DistributionChange {
+  objectionId: string;
+  nip: string;
+  from: Predikat;
+  to: Predikat;
+  violations: DistributionViolation[];
+  recordedAt: string;
 }
 
 export interface CycleView extends CycleSummary {
@@ -68,6 +81,10 @@ export interface PopulationDistribution {
   violations: DistributionViolation[];
   override: { justification: string } | null;
   determinedAt: string | null;
+  /** A keberatan decision changed a predikat after the determination and the curve is now broken. */
+  flaggedAfterDetermination: boolean;
+  /** Predikat changed by keberatan after the determination (names NIPs: HR and auditors only). */
+  changesByObjection: DistributionChange[];
 }
 
 export interface CycleDistribution {
@@ -99,7 +116,7 @@ const toSummary = (row: CycleRow): CycleSummary => ({
   revision: row.revision,
 });
 
-const toPopulation = (row: CyclePopulationRow): CyclePopulationView => ({
+const toPopulation = (row: Selectable<CyclePopulationRow>): CyclePopulationView => ({
   populationId: row.population_id,
   unitPredikat: row.unit_predikat,
   unitPredikatReason: row.unit_predikat_reason,
@@ -109,6 +126,17 @@ const toPopulation = (row: CyclePopulationRow): CyclePopulationView => ({
   override: row.override_justification === null ? null : { justification: row.override_justification },
   determinedByNip: row.determined_by_nip,
   determinedAt: iso(row.determined_at),
+  changesByObjection: ((row.changes_by_objection as DistributionChange[] | null) ?? []).map(
+    ({ objectionId, nip, from, to, violations, recordedAt }) => ({
+      objectionId,
+      nip,
+      from,
+      to,
+      violations,
+      recordedAt,
+    }),
+  ),
+  flaggedAfterDetermination: row.flagged_after_determination,
 });
 
 async function tables(db: Kysely<unknown>) {
@@ -191,6 +219,8 @@ export async function cycleDistribution(db: Kysely<unknown>, cycleId: string): P
         violations: (row?.violations as DistributionViolation[] | null) ?? [],
         override: row?.override_justification ? { justification: row.override_justification } : null,
         determinedAt: iso(row?.determined_at ?? null),
+        flaggedAfterDetermination: row?.flagged_after_determination ?? false,
+        changesByObjection: row ? toPopulation(row).changesByObjection : [],
       };
     }),
   };

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { DistributionScope, UnitPredikat } from '../../../policy/src/policy.js';
 import type { CycleKind, CyclePhase } from '../../../appraisal/src/cycle/cycle-events.js';
 
@@ -46,6 +47,10 @@ export interface CyclePopulationRow {
   override_justification: string | null;
   determined_by_nip: string | null;
   determined_at: string | Date | null;
+  /** jsonb: the DistributionChangedByObjection.v1 data of every keberatan that moved a predikat after it, oldest first. */
+  changes_by_objection: Generated<unknown>;
+  /** Some change by objection left the curve violated: flagged for HR. */
+  flagged_after_determination: Generated<boolean>;
 }
 
 export interface CycleTables {
