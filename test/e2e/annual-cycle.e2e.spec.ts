@@ -162,6 +162,8 @@ const determinedPopulation = (
   violations: [],
   override: null,
   determinedAt: expect.any(String),
+  flaggedAfterDetermination: false,
+  changesByObjection: [],
   ...flagged,
 });
 
@@ -449,8 +451,15 @@ describe('an annual cycle for the 12 people of Bidang Aplikasi Informatika, from
       expect(marthen.dialogueRequired).toBe(true);
       await c.refused(409, 'DIALOGUE_REQUIRED', 'POST', `${appraisal('MARTHEN')}/ratings/1/approval`, as('KABID'));
       await c.post(`${appraisal('MARTHEN')}/dialogue-notes`, as('KASI_SPBE'), {
+        noteId: 'dialog-marthen',
         heldOn: '2026-12-08',
         text: 'Dialog kinerja: keterlambatan data 13 perangkat daerah dibahas; rencana perbaikan disepakati.',
+      });
+      // The rater's note unlocks approval once MARTHEN acknowledges that the dialogue took place.
+      expect((await view('MARTHEN', 'KABID')).dialogueRequired).toBe(true);
+      await c.refused(409, 'DIALOGUE_REQUIRED', 'POST', `${appraisal('MARTHEN')}/ratings/1/approval`, as('KABID'));
+      await c.post(`${appraisal('MARTHEN')}/dialogue-notes/dialog-marthen/acknowledgement`, as('MARTHEN'), {
+        comment: 'Dialog sudah dilakukan; data akan saya lengkapi.',
       });
       expect((await view('MARTHEN', 'KABID')).dialogueRequired).toBe(false);
       // Nobody else's rating is far enough from their self-assessment to need one.

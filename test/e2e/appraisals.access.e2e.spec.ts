@@ -4,8 +4,15 @@
 // gets 403 (401 without a token), and in neither case is anything written.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AccessPolicyAudit } from '../../apps/api/src/auth/index.js';
+import { Role } from '../../libs/auth/src/index.js';
+import { appraisalStreamName, type AppraisalEvent } from '../../libs/appraisal/src/appraisal/appraisal-events.js';
+import { objectionDeadline } from '../../libs/policy/src/deadlines.js';
+import { DEFAULT_POLICY } from '../../libs/policy/src/default-policy.js';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.js';
 import {
+  B,
+  CYCLE,
+  append,
   NIPS,
   advancePhase,
   allValues,
@@ -32,12 +39,50 @@ const WHO = {
   hrOwnAgency: 'hrA',
   hrOtherAgency: 'hrB',
   auditor: 'auditor',
+  admin: 'admin',
+  employeeOwnOtherAgency: 'guru1B',
+  peerReviewerOtherAgency: 'guru2B',
+  raterOtherAgency: 'kepsekB',
+  raterSupervisorOtherAgency: 'kabidB',
   anonymous: null,
-} as const satisfies Record<string, TokenName | null>;
+} as const satisfies Record<string, TokenName | OtherAgencyName | null>;
 type Who = keyof typeof WHO;
 const EVERYONE = Object.keys(WHO) as Who[];
 
+/**
+ * Tokens carrying the NIP of someone with a relation to the appraisal but another agency's claim (B): the NIP
+ * alone is no relation, so each is refused everything.
+ */
+const OTHER_AGENCY = {
+  guru1B: { nip: NIPS.GURU1, roles: [Role.EMPLOYEE] },
+  guru2B: { nip: NIPS.GURU2, roles: [Role.EMPLOYEE] },
+  kepsekB: { nip: NIPS.KEPSEK, roles: [Role.EMPLOYEE, Role.RATER] },
+  kabidB: { nip: NIPS.KABID, roles: [Role.EMPLOYEE, Role.RATER, Role.RATER_SUPERVISOR] },
+} as const;
+type OtherAgencyName = keyof typeof OTHER_AGENCY;
+
 const { rhkId: _rhkId, ...rhkBody } = guruRhk('rhk-1', 'iki-1');
+const filedObjection = (): AppraisalEvent => {
+  const deadline = objectionDeadline(DEFAULT_POLICY, '2026-01-05T01:00:00.000Z', 'Asia/Jayapura');
+  return {
+    type: 'ObjectionFiled.v1',
+    data: {
+      objectionId: 'obj-1',
+      filedByNip: NIPS.GURU1,
+      recordedByHr: false,
+      letterReceivedOn: null,
+      letterScanSha256: null,
+      reasons: 'keberatan',
+      items: [{ kind: 'HASIL_KERJA_RATING' }],
+      evidence: [],
+      ratingVersion: 1,
+      deciderNip: NIPS.KABID,
+      window: deadline,
+      decisionDue: deadline,
+      filedAt: '2026-01-06T01:00:00.000Z',
+    },
+  };
+};
 const STALE = { 'if-match': 'W/"999999"' };
 
 /** [method, path under the appraisal, body, who may]. */
@@ -57,6 +102,7 @@ const ROUTES: ['GET' | 'POST' | 'PUT', string, unknown, Who[]][] = [
   ['POST', '/evidence', { kind: 'LINK', url: 'https://a.example/b', description: 'b' }, ['employeeOwn', 'rater']],
   ['POST', '/comments', { on: { kind: 'RHK', id: 'rhk-1' }, text: 'ok' }, ['employeeOwn', 'rater', 'raterSupervisor']],
   ['POST', '/dialogue-notes', { heldOn: '2025-06-01', text: 'dialog' }, ['employeeOwn', 'rater']],
+  ['POST', '/dialogue-notes/dialog-1/acknowledgement', { comment: 'sudah dibahas' }, ['employeeOwn']],
   [
     'POST',
     '/self-assessment',
@@ -70,6 +116,23 @@ const ROUTES: ['GET' | 'POST' | 'PUT', string, unknown, Who[]][] = [
   ['POST', '/ratings/1/approval', undefined, ['raterSupervisor']],
   ['POST', '/ratings/1/return', { reasons: 'tinjau ulang' }, ['raterSupervisor']],
   ['POST', '/receipt', undefined, ['employeeOwn']],
+  ['POST', '/objections', { reasons: 'keberatan', items: [{ kind: 'HASIL_KERJA_RATING' }] }, ['employeeOwn']],
+  [
+    'POST',
+    '/objections/paper',
+    {
+      reasons: 'surat keberatan',
+      items: [{ kind: 'PERILAKU_RATING' }],
+      letterReceivedOn: '2026-01-10',
+      letterScanSha256: 'a'.repeat(64),
+    },
+    ['hrOwnAgency'],
+  ],
+  ['PUT', '/objections/obj-1/decider', { deciderNip: NIPS.KADIS, reason: 'tidak ada atasan' }, ['hrOwnAgency']],
+  ['POST', '/objections/obj-1/statement-requests', { party: 'RATER' }, ['raterSupervisor']],
+  ['POST', '/objections/obj-1/statements', { statement: 'keterangan' }, ['employeeOwn', 'rater']],
+  ['POST', '/objections/obj-1/decision', { outcome: 'UPHELD', reasons: 'tetap' }, ['raterSupervisor']],
+  ['POST', '/objections/obj-1/withdrawal', { reason: 'batal' }, ['employeeOwn']],
 ];
 
 /** The status each caller must get: a read answers 200 when allowed; a write with a stale If-Match 412. */
@@ -78,12 +141,19 @@ const expected = (method: string, allowed: Who[], who: Who) =>
 
 describe("access to one employee's appraisal, every route × every relation", () => {
   let h: ApiHarness;
-  let t: Tokens;
+  let t: Tokens & Record<OtherAgencyName, string>;
   const url = appraisalUrl(NIPS.GURU1);
 
   beforeAll(async () => {
-    h = await startApiHarness();
-    t = await tokensFor(h);
+    // One anonymous request per route from one address: more than the default failed-authentication limit.
+    h = await startApiHarness({ AUTH_FAILURE_LIMIT: '10000' });
+    const others = await Promise.all(
+      Object.entries(OTHER_AGENCY).map(async ([name, { nip, roles }]) => [
+        name,
+        await h.token({ sub: `${name}-sub`, roles: [...roles], agencyId: B, nip }),
+      ]),
+    );
+    t = { ...(await tokensFor(h)), ...(Object.fromEntries(others) as Record<OtherAgencyName, string>) };
     await buildOrganization(h, t);
     await openCycle(h);
     await ok(h, 'POST', `${appraisalUrl(NIPS.KEPSEK)}/plan/rhk`, t.kepsek, kepsekRhk);
@@ -92,6 +162,8 @@ describe("access to one employee's appraisal, every route × every relation", ()
     await ok(h, 'POST', `${url}/plan/approval`, t.kepsek);
     await advancePhase(h, 'PLANNING', 'IN_PROGRESS');
     await ok(h, 'PUT', `${url}/peer-reviewers`, t.kepsek, { reviewerNips: [NIPS.GURU2, NIPS.GURU3, NIPS.GURU4] });
+    // A keberatan whose decider is the rater's supervisor (KABID): the objection routes' relations exist.
+    await append(h, appraisalStreamName(CYCLE, NIPS.GURU1), [filedObjection()]);
   });
   afterAll(async () => {
     await h.close();
@@ -149,11 +221,16 @@ describe("access to one employee's appraisal, every route × every relation", ()
       paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
     };
     for (const [method, path] of ROUTES) {
-      const template = path.replace('/rhk/rhk-1', '/rhk/{rhkId}').replace('/ratings/1/', '/ratings/{version}/');
+      const template = path
+        .replace('/rhk/rhk-1', '/rhk/{rhkId}')
+        .replace('/ratings/1/', '/ratings/{version}/')
+        .replace('/dialogue-notes/dialog-1/', '/dialogue-notes/{noteId}/')
+        .replace('/objections/obj-1/', '/objections/{objectionId}/');
       const documented = doc.paths[`/api/v1/cycles/{cycleId}/appraisals/{nip}${template}`];
       expect([method, path, documented?.[method.toLowerCase()] !== undefined]).toEqual([method, path, true]);
       if (method !== 'GET') {
-        expect(documented[method.toLowerCase()].parameters?.map((p) => p.name)).toContain('If-Match');
+        const headers = documented[method.toLowerCase()].parameters?.map((p) => p.name);
+        expect(headers).toEqual(expect.arrayContaining(['If-Match', 'Idempotency-Key']));
       }
     }
     expect(h.api.app.get(AccessPolicyAudit).routesWithoutAccessPolicy()).toEqual([]);

@@ -337,7 +337,24 @@ describe('one appraisal through HTTP, planning to receipt', () => {
     expect(seen.ratings[0].rating).toMatchObject({ predikat: 'KURANG', forDialogue: true });
     expect(seen.dialogueRequired).toBe(true);
     await refused(409, 'DIALOGUE_REQUIRED', 'POST', `${GURU1}/ratings/1/approval`, t.kabid);
-    await ok(h, 'POST', `${GURU1}/dialogue-notes`, t.kepsek, { heldOn: '2025-12-10', text: 'Membahas perilaku.' });
+    // The employee's own note does not unlock approval; the rater's note does once the employee acknowledges it.
+    await ok(h, 'POST', `${GURU1}/dialogue-notes`, t.guru1, { heldOn: '2025-12-10', text: 'Saya tidak setuju.' });
+    await refused(409, 'DIALOGUE_REQUIRED', 'POST', `${GURU1}/ratings/1/approval`, t.kabid);
+    await ok(h, 'POST', `${GURU1}/dialogue-notes`, t.kepsek, {
+      noteId: 'dialog-guru1',
+      heldOn: '2025-12-10',
+      text: 'Membahas perilaku.',
+    });
+    expect((await view(t.kabid)).dialogueRequired).toBe(true);
+    await refused(403, 'FORBIDDEN', 'POST', `${GURU1}/dialogue-notes/dialog-guru1/acknowledgement`, t.kepsek);
+    await ok(h, 'POST', `${GURU1}/dialogue-notes/dialog-guru1/acknowledgement`, t.guru1, { comment: 'Sudah dibahas.' });
+    await refused(
+      409,
+      'DIALOGUE_NOTE_ALREADY_ACKNOWLEDGED',
+      'POST',
+      `${GURU1}/dialogue-notes/dialog-guru1/acknowledgement`,
+      t.guru1,
+    );
     expect((await view(t.kabid)).dialogueRequired).toBe(false);
     await ok(h, 'POST', `${GURU1}/ratings/1/return`, t.kabid, {
       reasons: 'Keterlambatan sudah diperbaiki; tinjau ulang.',
@@ -377,7 +394,7 @@ describe('one appraisal through HTTP, planning to receipt', () => {
     });
     const receipt = await ok(h, 'POST', `${GURU1}/receipt`, t.guru1);
     expect(receipt.body).toMatchObject({
-      revision: '31',
+      revision: '33',
       objectionDeadline: { timeZone: 'Asia/Jayapura', counting: 'CALENDAR' },
     });
     await refused(409, 'RECEIPT_ALREADY_ACKNOWLEDGED', 'POST', `${GURU1}/receipt`, t.guru1);

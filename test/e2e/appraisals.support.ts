@@ -170,7 +170,8 @@ const metadata = (occurredAt: string) => ({
   occurredAt,
 });
 
-async function append(h: ApiHarness, stream: string, events: (AppraisalEvent | CycleEvent)[]): Promise<void> {
+/** Appends as the cycle or another route would (test set-up of states the routes under test start from). */
+export async function append(h: ApiHarness, stream: string, events: (AppraisalEvent | CycleEvent)[]): Promise<void> {
   const at = new Date().toISOString();
   await h.api.infrastructure.eventStore.appendToStream(
     stream,

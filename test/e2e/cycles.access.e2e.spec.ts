@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.js';
 import { buildOrganization, tokensFor } from './organization.fixtures.js';
-import { A, EVERYONE, IN_SCOPE, NIPS, cycleClient, openBody, tokenOf, type Who } from './cycles.support.js';
+import { Role } from '../../libs/auth/src/index.js';
+import { A, B, EVERYONE, IN_SCOPE, NIPS, cycleClient, openBody, tokenOf, type Who } from './cycles.support.js';
 
 const { KABID, KEPSEK, GURU1, GURU2 } = NIPS;
 const CYCLE = '/api/v1/cycles/acc-2026';
@@ -109,7 +110,7 @@ describe('cycle routes: access matrix', () => {
     RATER_SUPERVISOR: sorted(KABID, KEPSEK, GURU1, GURU2),
     'HR own': IN_SCOPE,
     AUDITOR: IN_SCOPE,
-    ADMIN: IN_SCOPE,
+    // ADMIN: none (403): appraisals are personal data; the technical role runs cycles without reading them.
   };
   it.each(cases(only(Object.fromEntries(Object.keys(rows).map((w) => [w, 200])))))(
     'GET /cycles/{id}/appraisals as %s: %d, only the rows of its relations',
@@ -130,8 +131,8 @@ describe('cycle routes: access matrix', () => {
     expect(page.json()).toMatchObject({ items: [{}, {}], nextCursor: IN_SCOPE[1] });
   });
 
-  it.each(cases(only({ RATER: 200, RATER_SUPERVISOR: 200, 'HR own': 200, AUDITOR: 200, ADMIN: 200 })))(
-    'GET …/populations/sd-3/distribution-check as %s: %d (raters of it and its leader too)',
+  it.each(cases(only({ RATER: 200, RATER_SUPERVISOR: 200, 'HR own': 200, AUDITOR: 200 })))(
+    'GET …/populations/sd-3/distribution-check as %s: %d (raters of it and its leader too; not ADMIN: it names people)',
     async (who, status) => {
       const url = `${CYCLE}/populations/sd-3/distribution-check?unitPredikat=BAIK`;
       const response = await c.send('GET', url, await tokenOf(h, who));
@@ -141,10 +142,24 @@ describe('cycle routes: access matrix', () => {
   );
 
   it.each(cases(only({ 'HR own': 200, AUDITOR: 200, ADMIN: 200 })))(
-    'GET /cycles/{id}/distribution before publication as %s: %d',
+    'GET /cycles/{id}/distribution before publication as %s: %d (ADMIN: anonymous aggregates only)',
     async (who, status) => {
       const response = await c.send('GET', `${CYCLE}/distribution`, await tokenOf(h, who));
       expect([who, response.statusCode]).toEqual([who, status]);
+      if (status !== 200) return;
+      const populations = (response.json() as { populations: Record<string, unknown>[] }).populations;
+      expect(populations.length).toBeGreaterThan(0);
+      for (const population of populations) {
+        expect(['violations' in population, 'override' in population]).toEqual(
+          who === 'ADMIN' ? [false, false] : [true, true],
+        );
+      }
     },
   );
+
+  it('a person token of another agency carrying an in-scope NIP lists no appraisal rows (403)', async () => {
+    const stranger = await h.token({ sub: 'x', roles: [Role.EMPLOYEE, Role.RATER], agencyId: B, nip: KEPSEK });
+    const response = await c.send('GET', `${CYCLE}/appraisals`, stranger);
+    expect([response.statusCode, (response.json() as { code: string }).code]).toEqual([403, 'FORBIDDEN']);
+  });
 });

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { loadConfig } from '../../libs/config/src/config.js';
 import { issueDevToken, loadOrCreateDevKey, type Role } from '../../libs/auth/src/index.js';
 import { startApi, type RunningApi } from '../../apps/api/src/start-api.js';
+import type { ObservabilityOptions } from '../../apps/api/src/observability/observability.js';
+import type { Clock } from '../../apps/api/src/tokens.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface ApiHarness {
@@ -30,12 +32,15 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function startApiHarness(env: Record<string, string> = {}): Promise<ApiHarness> {
+export async function startApiHarness(
+  env: Record<string, string> = {},
+  options: ObservabilityOptions & { clock?: Clock } = {},
+): Promise<ApiHarness> {
   const db = await createTestDatabase('e2e');
   const keyDir = await mkdtemp(join(tmpdir(), 'kinerja-e2e-'));
   const keyFile = join(keyDir, 'dev-key.json');
   const config = loadConfig({ DATABASE_URL: db.url, AUTH_DEV_KEY_FILE: keyFile, LOG_LEVEL: 'error', ...env });
-  const api = await startApi(config, { listen: false });
+  const api = await startApi(config, { listen: false, ...options });
   const key = await loadOrCreateDevKey(keyFile);
   const fastify = api.app.getHttpAdapter().getInstance();
   return {

@@ -3,13 +3,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Config } from '../../../libs/config/src/config.js';
 import { openInfrastructure, type Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
 import { migrateProjectionTables } from '../../../libs/projections/src/projection-tables.js';
-import {
-  projectorLogger,
-  startProjector,
-  storedProjectionMetrics,
-  type Projector,
-} from '../../projector/src/start-projector.js';
+import { startProjector, storedProjectionMetrics, type Projector } from '../../projector/src/start-projector.js';
 import { createApi } from './create-api.js';
+import { createApiLogger, projectionLogger } from './observability/logger.js';
+import type { ObservabilityOptions } from './observability/observability.js';
 import { systemClock, type Clock } from './tokens.js';
 
 export interface RunningApi {
@@ -19,8 +16,13 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-export async function startApi(config: Config, options: { clock?: Clock; listen?: boolean } = {}): Promise<RunningApi> {
+export async function startApi(
+  config: Config,
+  options: { clock?: Clock; listen?: boolean } & ObservabilityOptions = {},
+): Promise<RunningApi> {
   const infrastructure = await openInfrastructure(config);
+  // One JSON logger for the process: HTTP, Nest and the embedded projection runners (README "Logging").
+  const logger = createApiLogger(config.logLevel, options.logDestination);
   await migrateProjectionTables(infrastructure.readDb);
   const projector =
     config.projector === 'embedded'
@@ -28,12 +30,12 @@ export async function startApi(config: Config, options: { clock?: Clock; listen?
           store: infrastructure.rawEventStore,
           db: infrastructure.readDb,
           connectionString: infrastructure.databaseUrl,
-          log: projectorLogger(config.logLevel),
+          log: projectionLogger(logger),
         })
       : undefined;
   const metrics =
     projector ?? storedProjectionMetrics({ store: infrastructure.rawEventStore, db: infrastructure.readDb });
-  const app = await createApi({ config, infrastructure, metrics, clock: options.clock ?? systemClock });
+  const app = await createApi({ config, infrastructure, metrics, clock: options.clock ?? systemClock }, { logger });
   if (options.listen === false) {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

@@ -1,5 +1,6 @@
-// Who may do what on one appraisal (DESIGN section 7): by relation, taken from the appraisal's own state (its
-// raterNip / raterSupervisorNip at the time, its chosen peer reviewers, its feedback requests), and by role.
+// Who may do what on one appraisal (README "Appraisal cycles"): by relation, taken from the appraisal's own state
+// (its raterNip / raterSupervisorNip at the time, its chosen peer reviewers, its feedback requests, its agency), and
+// by role.
 // Deny by default: an act lists the relations that may perform it; anything else is 403. The deciders' own actor
 // checks (NOT_ASSIGNED, 403) are the second line. ADMIN has no relation to anyone's appraisal: appraisals are
 // personal data, and the technical role reads none of them (AUDITOR reads everything, writes nothing).
@@ -9,7 +10,8 @@ import type { ActiveAppraisal } from '../../../../libs/appraisal/src/appraisal/a
 import type { EventLogViewer, Viewer } from '../../../../libs/appraisal/src/appraisal-view/viewer.js';
 import { errorBody } from '../http/error-body.js';
 
-export type Relation = Viewer | 'PEER_REVIEWER' | 'FEEDBACK_GIVER';
+/** OBJECTION_DECIDER: who decides a keberatan on this appraisal (the atasan pejabat penilai at filing, or HR's pick). */
+export type Relation = Viewer | 'PEER_REVIEWER' | 'FEEDBACK_GIVER' | 'OBJECTION_DECIDER';
 
 /** Roles a civil servant's own account may hold: any of them acts for themself. */
 const PERSON_ROLES: readonly Role[] = [Role.EMPLOYEE, Role.RATER, Role.RATER_SUPERVISOR];
@@ -21,13 +23,14 @@ const ROLES_OF: Readonly<Record<Relation, readonly Role[]>> = {
   RATER_SUPERVISOR: [Role.RATER_SUPERVISOR],
   PEER_REVIEWER: PERSON_ROLES,
   FEEDBACK_GIVER: PERSON_ROLES,
+  OBJECTION_DECIDER: PERSON_ROLES,
   HR: [Role.HR],
   AUDITOR: [Role.AUDITOR],
 };
 
 /** Every act on an appraisal and the relations allowed to perform it, in the order they are tried. */
 export const APPRAISAL_ACTS = {
-  view: ['EMPLOYEE', 'RATER', 'RATER_SUPERVISOR', 'HR', 'AUDITOR'],
+  view: ['EMPLOYEE', 'RATER', 'RATER_SUPERVISOR', 'OBJECTION_DECIDER', 'HR', 'AUDITOR'],
   readEvents: ['AUDITOR', 'HR'],
   draftRhk: ['EMPLOYEE'],
   reviseRhk: ['EMPLOYEE'],
@@ -43,6 +46,7 @@ export const APPRAISAL_ACTS = {
   attachEvidence: ['EMPLOYEE', 'RATER'],
   addComment: ['EMPLOYEE', 'RATER', 'RATER_SUPERVISOR'],
   recordDialogueNote: ['RATER', 'EMPLOYEE'],
+  acknowledgeDialogueNote: ['EMPLOYEE'],
   submitSelfAssessment: ['EMPLOYEE'],
   proposePeerReviewer: ['EMPLOYEE'],
   choosePeerReviewers: ['RATER'],
@@ -51,6 +55,13 @@ export const APPRAISAL_ACTS = {
   approveRating: ['RATER_SUPERVISOR'],
   returnRating: ['RATER_SUPERVISOR'],
   acknowledgeReceipt: ['EMPLOYEE'],
+  fileObjection: ['EMPLOYEE'],
+  recordPaperObjection: ['HR'],
+  assignObjectionDecider: ['HR'],
+  requestObjectionStatement: ['OBJECTION_DECIDER'],
+  giveObjectionStatement: ['RATER', 'EMPLOYEE'],
+  decideObjection: ['OBJECTION_DECIDER'],
+  withdrawObjection: ['EMPLOYEE'],
 } as const satisfies Record<string, readonly Relation[]>;
 
 export type AppraisalAct = keyof typeof APPRAISAL_ACTS;
@@ -70,6 +81,9 @@ export function holdsRelation(
   feedbackRequestId: string | null = null,
 ): boolean {
   const nip = principal.nip;
+  // A person's relation holds only inside the appraisal's agency: a NIP claim alone does not (a token of
+  // another agency's issuer carrying a matching NIP is no relation).
+  if (relation !== 'HR' && relation !== 'AUDITOR' && principal.agencyId !== state.agencyId) return false;
   switch (relation) {
     case 'EMPLOYEE':
       return nip === state.nip && has(principal, PERSON_ROLES);
@@ -83,6 +97,8 @@ export function holdsRelation(
       const request = feedbackRequestId === null ? undefined : state.feedbackRequests[feedbackRequestId];
       return nip !== undefined && request?.askedNip === nip && has(principal, PERSON_ROLES);
     }
+    case 'OBJECTION_DECIDER':
+      return nip !== undefined && state.objections.some((o) => o.deciderNip === nip) && has(principal, PERSON_ROLES);
     case 'HR':
       return has(principal, [Role.HR]) && principal.agencyId === state.agencyId;
     case 'AUDITOR':
@@ -128,6 +144,7 @@ const WORDS: Readonly<Record<Relation, string>> = {
   RATER_SUPERVISOR: "the rater's supervisor (atasan pejabat penilai)",
   PEER_REVIEWER: 'a chosen peer reviewer',
   FEEDBACK_GIVER: 'the person the feedback was requested from',
+  OBJECTION_DECIDER: 'the decider of its keberatan',
   HR: 'HR of the agency',
   AUDITOR: 'auditors',
 };

@@ -21,6 +21,14 @@ export const IF_MATCH_HEADER = {
   description: 'W/"<revision>" from the ETag of the appraisal: 412 STALE_REVISION if the appraisal changed since',
 };
 
+export const IDEMPOTENCY_KEY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    '1-200 printable ASCII characters: a retry with the same key and request answers the original success; ' +
+    'the same key with another request is 422 IDEMPOTENCY_KEY_REUSED (README "Idempotency and retries")',
+};
+
 @Injectable()
 export class AppraisalCommandRunner {
   constructor(
@@ -58,4 +66,13 @@ export class AppraisalCommandRunner {
     const extra = options.extra ? options.extra(result.events) : ({} as Extra);
     return { ...extra, revision };
   }
+}
+
+/**
+ * The id an item was recorded under, read from the events the command answered with: on a recognised retry these
+ * are the original events, so a generated id is the original one, not the one generated for the retry.
+ */
+export function recordedId(events: readonly AppraisalEvent[], field: string, generated: string): string {
+  const value = (events[0]?.data as Record<string, unknown> | undefined)?.[field];
+  return typeof value === 'string' ? value : generated;
 }

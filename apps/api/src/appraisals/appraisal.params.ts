@@ -37,6 +37,12 @@ export class RatingVersionParams extends AppraisalParams {
   version!: number;
 }
 
+export class DialogueNoteParams extends AppraisalParams {
+  @ApiProperty({ example: 'dialog-1' })
+  @Matches(ITEM_ID, { message: itemIdMessage('noteId') })
+  noteId!: string;
+}
+
 export class EventPageQuery {
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
   @IsOptional()

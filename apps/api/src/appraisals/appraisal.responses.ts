@@ -24,6 +24,23 @@ export class RatingResponse extends RevisionResponse {
   predikat!: string;
 }
 
+export class ApprovalResponse extends RatingResponse {
+  @ApiProperty({
+    nullable: true,
+    example: { noteId: 'dialog-1', acknowledged: true },
+    description:
+      'the performance dialogue that unlocked a rating marked for one (acknowledged: false = the employee let the deadline pass)',
+  })
+  dialogue!: { noteId: string; acknowledged: boolean } | null;
+
+  @ApiProperty({
+    nullable: true,
+    example: { declarationIds: ['coi-1'], acknowledgement: 'Bukti realisasi diperiksa sendiri oleh atasan' },
+    description: "the approver's acknowledgement of a rating made under declared conflicts of interest",
+  })
+  conflictOfInterest!: { declarationIds: string[]; acknowledgement: string } | null;
+}
+
 export class ReceiptResponse extends RevisionResponse {
   @ApiProperty({ example: '2026-01-20T01:00:00.000Z' })
   receivedAt!: string;

@@ -4,6 +4,7 @@ import { AppraisalCommandHandler } from './appraisal-command.handler.js';
 import { AppraisalCommandRunner } from './appraisal-command-runner.js';
 import { AppraisalFacts } from './appraisal-facts.js';
 import { AssessmentController } from './assessment/assessment.controller.js';
+import { ObjectionController } from './objection/objection.controller.js';
 import { PeriodController } from './period/period.controller.js';
 import { PlanController } from './plan/plan.controller.js';
 import { AppraisalViewController } from './view/appraisal-view.controller.js';
@@ -11,7 +12,7 @@ import { AppraisalViewController } from './view/appraisal-view.controller.js';
 /** One employee's appraisal in a cycle, under /api/v1/cycles/{cycleId}/appraisals/{nip} (issue 4). */
 @Module({
   imports: [OrganizationModule],
-  controllers: [AppraisalViewController, PlanController, PeriodController, AssessmentController],
+  controllers: [AppraisalViewController, PlanController, PeriodController, AssessmentController, ObjectionController],
   providers: [AppraisalFacts, AppraisalCommandHandler, AppraisalCommandRunner],
 })
 export class AppraisalsModule {}

@@ -1,7 +1,9 @@
 // Who may call a route. Deny by default: a route needs exactly one of @Public() or @Allow(...roles), on the
 // handler or its controller (the handler's wins). The guard refuses routes with neither.
 import 'reflect-metadata';
+import { UseInterceptors } from '@nestjs/common';
 import type { Role } from '../../../../libs/auth/src/index.js';
+import { IdempotencyInterceptor } from '../event-sourcing/idempotency.interceptor.js';
 
 export const ACCESS_POLICY = Symbol('ACCESS_POLICY');
 
@@ -14,11 +16,18 @@ export function Public(): MethodDecorator & ClassDecorator {
 
 /**
  * A valid bearer token holding any of `roles`. The order matters for one thing: a principal holding several
- * of them acts (in event metadata, via actorFrom) under the first one listed here.
+ * of them acts (in event metadata, via actorFrom) under the first one listed here. Authenticated command routes
+ * also get safe retries (Idempotency-Key, client-chosen item ids: README "Idempotency and retries").
  */
 export function Allow(...roles: Role[]): MethodDecorator & ClassDecorator {
   if (roles.length === 0) throw new Error('@Allow() needs at least one role');
-  return accessPolicy({ kind: 'roles', roles: Object.freeze([...new Set(roles)]) });
+  const policy = accessPolicy({ kind: 'roles', roles: Object.freeze([...new Set(roles)]) });
+  const idempotency = UseInterceptors(IdempotencyInterceptor);
+  return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    policy(target, key as string | symbol, descriptor as PropertyDescriptor);
+    if (key === undefined) (idempotency as ClassDecorator)(target as never);
+    else (idempotency as MethodDecorator)(target, key, descriptor as PropertyDescriptor);
+  };
 }
 
 function accessPolicy(policy: AccessPolicy): MethodDecorator & ClassDecorator {

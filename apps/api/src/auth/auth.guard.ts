@@ -1,4 +1,12 @@
-import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  HttpException,
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   InvalidTokenError,
@@ -6,7 +14,9 @@ import {
   type Principal,
   type TokenVerifier,
 } from '../../../../libs/auth/src/index.js';
+import type { FastifyRequest } from 'fastify';
 import { ACCESS_POLICY, type AccessPolicy } from './access-policy.js';
+import { AuthFailureLimit } from './auth-failure-limit.js';
 import { authUnavailable, forbidden, unauthenticated } from './auth-errors.js';
 import { attachPrincipal } from './request-principal.js';
 import { TOKEN_VERIFIER } from './tokens.js';
@@ -35,6 +45,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Optional() private readonly failures?: AuthFailureLimit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -53,7 +64,13 @@ export class AuthGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<HttpRequest>();
     const reply = http.getResponse<HttpReply>();
-    const principal = await this.authenticate(request, reply);
+    const principal = await this.authenticate(request, reply).catch(async (error: unknown) => {
+      // Only failed authentications count towards the per-address limit; a valid token never does.
+      if (this.failures && error instanceof HttpException && error.getStatus() === 401) {
+        throw await this.failures.refuse(request as unknown as FastifyRequest, reply, error);
+      }
+      throw error;
+    });
     const actingRole = policy.roles.find((role) => principal.roles.includes(role));
     if (actingRole === undefined) throw forbidden(`requires one of the roles ${policy.roles.join(', ')}`);
     attachPrincipal(request, principal, actingRole);

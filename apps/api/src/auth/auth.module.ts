@@ -3,6 +3,7 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { loadConfig, type Config } from '../../../../libs/config/src/config.js';
 import { tokenVerifierFromConfig, type TokenVerifier } from '../../../../libs/auth/src/index.js';
 import { AccessPolicyAudit } from './access-policy-audit.js';
+import { AUTH_FAILURE_LIMIT, AuthFailureLimit } from './auth-failure-limit.js';
 import { AuthGuard } from './auth.guard.js';
 import { TOKEN_VERIFIER } from './tokens.js';
 
@@ -18,6 +19,8 @@ export class AuthModule {
       imports: [DiscoveryModule],
       providers: [
         { provide: TOKEN_VERIFIER, useFactory: () => createVerifier(config.auth) },
+        { provide: AUTH_FAILURE_LIMIT, useValue: config.auth.failureLimitPerMinute },
+        AuthFailureLimit,
         { provide: APP_GUARD, useClass: AuthGuard },
         AccessPolicyAudit,
       ],

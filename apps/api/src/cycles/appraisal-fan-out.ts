@@ -54,6 +54,8 @@ export class AppraisalFanOut {
         correlationId: context.correlationId,
         occurredAt: context.now.toISOString(),
         ...(reason ? { reason } : {}),
+        // Many streams in one request: the deciders above make a re-run idempotent, not the request's key.
+        idempotent: false,
       });
       return result.events.length > 0
         ? { nip: target.nip, outcome: 'written', events: result.events }

@@ -1,6 +1,7 @@
-// Who may do what with a cycle (DESIGN section 7: by role AND relation; @Allow on the route admits roles first).
-// ADMIN everything; HR its own agency's cycles; AUDITOR reads everything, writes nothing; the leader one level up
-// sets a unit's predikat and determines its distribution; employees of the agency read the cycle itself.
+// Who may do what with a cycle (README "Appraisal cycles": by role AND relation; @Allow admits roles first).
+// ADMIN runs every cycle but reads no appraisal data (personal); HR its own agency's cycles; AUDITOR reads
+// everything, writes nothing; the leader one level up sets a unit's predikat and determines its distribution;
+// employees of the agency read the cycle itself.
 import { ForbiddenException } from '@nestjs/common';
 import { Role, type Principal } from '../../../../libs/auth/src/index.js';
 import type { OpenedCycle } from '../../../../libs/appraisal/src/cycle/cycle-state.js';
@@ -15,9 +16,12 @@ export const forbidden = (message: string) => new ForbiddenException(errorBody(4
 export const managesCycle = (principal: Principal, cycle: { agencyId: string }): boolean =>
   has(principal, Role.ADMIN) || (has(principal, Role.HR) && principal.agencyId === cycle.agencyId);
 
-/** HR of the cycle's agency, ADMIN or AUDITOR: every appraisal row and aggregate of the cycle. */
+/**
+ * HR of the cycle's agency or AUDITOR: every appraisal row and per-person figure of the cycle. Not ADMIN: the
+ * technical role runs cycles (open, phases, reconcile) but reads no one's appraisal (personal data).
+ */
 export const overseesCycle = (principal: Principal, cycle: { agencyId: string }): boolean =>
-  managesCycle(principal, cycle) || has(principal, Role.AUDITOR);
+  (has(principal, Role.HR) && principal.agencyId === cycle.agencyId) || has(principal, Role.AUDITOR);
 
 export function assertManagesCycle(principal: Principal, cycle: { agencyId: string }): void {
   if (!managesCycle(principal, cycle)) {
@@ -27,13 +31,14 @@ export function assertManagesCycle(principal: Principal, cycle: { agencyId: stri
 
 export function assertOverseesCycle(principal: Principal, cycle: { agencyId: string }): void {
   if (!overseesCycle(principal, cycle)) {
-    throw forbidden(`only HR of ${cycle.agencyId}, AUDITOR or ADMIN may read this`);
+    throw forbidden(`only HR of ${cycle.agencyId} or AUDITOR may read this`);
   }
 }
 
 /** The cycle itself (period, phase, pinned versions) is no secret inside its agency. */
 export function assertReadsCycle(principal: Principal, cycle: { agencyId: string }): void {
-  if (overseesCycle(principal, cycle) || principal.agencyId === cycle.agencyId) return;
+  if (managesCycle(principal, cycle) || overseesCycle(principal, cycle) || principal.agencyId === cycle.agencyId)
+    return;
   throw forbidden(`only members of ${cycle.agencyId}, AUDITOR or ADMIN may read this cycle`);
 }
 

@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -81,6 +82,7 @@ export class OpenCycleRequest {
       "Default: the agency's most recently published version (none: built-ins only)",
   })
   @IsOptional()
+  @IsObject({ message: 'framework must be an object {frameworkId, version}' })
   @ValidateNested()
   @Type(() => FrameworkPinRequest)
   framework?: FrameworkPinRequest;
@@ -93,6 +95,7 @@ export class OpenCycleRequest {
       "Default: the policy in force (the agency's latest version, else the national latest)",
   })
   @IsOptional()
+  @IsObject({ message: 'policy must be an object {scope, version}' })
   @ValidateNested()
   @Type(() => PolicyPinRequest)
   policy?: PolicyPinRequest;

@@ -7,6 +7,7 @@ import { actorFrom } from '../auth/index.js';
 import type { ExecuteResult } from './command-executor.js';
 import { etagFor, parseIfMatch } from './etag.js';
 import { correlationIdFrom } from '../http/correlation.js';
+import { encodePosition, POSITION_HEADER } from '../observability/position-header.js';
 
 export interface CommandContext {
   actor: Actor;
@@ -53,8 +54,12 @@ export function commandContextFromHeaders(
   );
 }
 
-/** The new stream revision as the reply's ETag and as the body `{ revision }`. */
+/**
+ * The new stream revision as the reply's ETag and as the body `{ revision }`, and the global position of the
+ * events as X-Position (for X-Min-Position on a later read, README "Read-your-writes").
+ */
 export function revisionReply(reply: FastifyReply, result: ExecuteResult<unknown>): { revision: string } {
   void reply.header('ETag', etagFor(result.revision));
+  if (result.position) void reply.header(POSITION_HEADER, encodePosition(result.position));
   return { revision: String(result.revision) };
 }

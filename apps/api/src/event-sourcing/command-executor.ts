@@ -1,7 +1,9 @@
-// Read the stream, fold, decide, append with the expected revision read (DESIGN section 3).
-// A conflict on our own read is retried; a client's If-Match is never retried (412 instead).
+// Read the stream, fold, decide, append with the expected revision read.
+// A conflict on our own read is retried; a client's If-Match is never retried (412 instead). A retry of a request
+// already applied answers what the original answered (README "Idempotency and retries", idempotency.ts).
 import { ConflictException, HttpStatus, Inject, Injectable, PreconditionFailedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Decider, DomainEvent } from '../../../../libs/shared-kernel/src/decider.js';
 import { WrongExpectedVersionError } from '../../../../libs/event-store/src/errors.js';
 import type { Actor, AppendResult, EventMetadata } from '../../../../libs/event-store/src/port.js';
@@ -9,6 +11,14 @@ import { formatPolicyRef, type PolicyRef } from '../../../../libs/policy/src/ver
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { errorBody } from '../http/error-body.js';
 import { INFRASTRUCTURE } from '../tokens.js';
+import {
+  appendWithHash,
+  appendWithKey,
+  currentIdempotency,
+  idempotencyKeyReused,
+  isItemIdTaken,
+  type OriginalAppend,
+} from './idempotency.js';
 
 export interface ExecuteOptions<Command> {
   stream: string;
@@ -19,16 +29,26 @@ export interface ExecuteOptions<Command> {
   reason?: string;
   /** The client's If-Match revision, if it sent one. */
   ifMatch?: bigint;
+  /**
+   * false: leave the request's idempotency (Idempotency-Key, item-id retries) out of this append; for fan-outs
+   * writing many streams in one request, whose deciders are idempotent themselves.
+   */
+  idempotent?: boolean;
 }
 
 export interface ExecuteResult<Event> {
   events: Event[];
-  /** Revision of the stream after the command (the new ETag). */
+  /** Revision of the stream after the command (the new ETag); for a recognised retry, after the original. */
   revision: bigint;
   position?: AppendResult['position'];
 }
 
-const OWN_READ_RETRIES = 2;
+/**
+ * Reads after losing an append to a concurrent writer. A retry of something just written needs one (it then finds
+ * the original); distinct commands racing on one stream need one each per writer ahead of them, so this allows
+ * a burst of a few dozen writers on one stream before answering 409 CONCURRENT_MODIFICATION.
+ */
+const OWN_READ_RETRIES = 30;
 
 @Injectable()
 export class CommandExecutor {
@@ -38,18 +58,38 @@ export class CommandExecutor {
     decider: Decider<Command, State, Event>,
     options: ExecuteOptions<Command>,
   ): Promise<ExecuteResult<Event>> {
+    const scope = options.idempotent === false ? undefined : currentIdempotency();
+    const idempotency = scope?.appliesTo(options.stream)
+      ? { key: scope.key, requestHash: scope.requestHash(options.actor.id) }
+      : undefined;
     for (let attempt = 0; ; attempt++) {
       const history = await this.infrastructure.eventStore.readStream(options.stream);
       const last = history.at(-1);
       const current = last ? last.revision : 'no_stream';
-      if (options.ifMatch !== undefined && options.ifMatch !== last?.revision) {
-        throw staleIfMatch(options.stream, options.ifMatch, current);
+      if (idempotency?.key !== undefined) {
+        const original = appendWithKey(history, idempotency.key, options.actor.id);
+        if (original?.requestHash === idempotency.requestHash) return replayOf<Event>(original);
+        if (original) throw idempotencyKeyReused(idempotency.key);
       }
+      const stale = options.ifMatch !== undefined && options.ifMatch !== last?.revision;
       const state = history.reduce(
         (s, e) => decider.evolve(s, { type: e.type, data: e.data } as unknown as Event),
         decider.initialState(),
       );
-      const events = decider.decide(options.command, state);
+      let events: Event[];
+      try {
+        events = decider.decide(options.command, state);
+      } catch (error) {
+        // A client-chosen item id already taken by this very request (same user, same content): a retry.
+        const original =
+          idempotency && isItemIdTaken(error)
+            ? appendWithHash(history, idempotency.requestHash, options.actor.id)
+            : null;
+        if (original) return replayOf<Event>(original);
+        if (stale) throw staleIfMatch(options.stream, options.ifMatch as bigint, current);
+        throw error;
+      }
+      if (stale) throw staleIfMatch(options.stream, options.ifMatch as bigint, current);
       if (events.length === 0) return { events, revision: last?.revision ?? -1n };
       const policyVersion = pinnedPolicyVersion(events.reduce(decider.evolve, state));
       const metadata: EventMetadata = {
@@ -59,6 +99,8 @@ export class CommandExecutor {
         occurredAt: options.occurredAt,
         ...(options.reason ? { reason: options.reason } : {}),
         ...(policyVersion ? { policyVersion } : {}),
+        ...(idempotency ? { requestHash: idempotency.requestHash } : {}),
+        ...(idempotency?.key !== undefined ? { idempotencyKey: idempotency.key } : {}),
       };
       try {
         const result = await this.infrastructure.eventStore.appendToStream(
@@ -69,15 +111,31 @@ export class CommandExecutor {
         return { events, revision: result.nextExpectedRevision, position: result.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (options.ifMatch !== undefined) throw staleIfMatch(options.stream, options.ifMatch, error.actual);
+        // With If-Match the client's revision is stale now: 412, unless a re-read finds this request already
+        // applied by a concurrent retry (then the next round answers the original; else its If-Match check 412s).
+        if (options.ifMatch !== undefined && !idempotency) {
+          throw staleIfMatch(options.stream, options.ifMatch, error.actual);
+        }
         if (attempt >= OWN_READ_RETRIES) {
           throw new ConflictException(
             errorBody(HttpStatus.CONFLICT, 'CONCURRENT_MODIFICATION', `${options.stream} kept changing; try again`),
           );
         }
+        // A little jitter so writers that lost together do not all collide again on the next round.
+        await delay(Math.random() * Math.min(20, 2 * (attempt + 1)));
       }
     }
   }
+}
+
+/** What the original request answered: its events, and the revision and position after them. */
+function replayOf<Event>(original: OriginalAppend): ExecuteResult<Event> {
+  const last = original.events[original.events.length - 1];
+  return {
+    events: original.events.map((e) => ({ type: e.type, data: e.data }) as unknown as Event),
+    revision: last.revision,
+    position: last.position,
+  };
 }
 
 /**

@@ -30,14 +30,20 @@ export class FrameworkCommandRunner {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async run<Command>(
+  async run<Command, Extra extends object = object>(
     request: RequestContext,
     frameworkId: string,
     decider: Decider<Command, FrameworkState, FrameworkEvent>,
     /** Builds the domain command with the request's one instant (also the events' occurredAt). */
     command: (now: string) => Command,
-    options: { allowed: readonly Role[]; access: FrameworkAccessNeeded; newFrameworkAgencyId?: string },
-  ): Promise<FrameworkCommandResponse> {
+    options: {
+      allowed: readonly Role[];
+      access: FrameworkAccessNeeded;
+      newFrameworkAgencyId?: string;
+      /** More of the reply, from the events (on a recognised retry, the original ones: README "Idempotency"). */
+      extra?: (events: FrameworkEvent[]) => Extra;
+    },
+  ): Promise<FrameworkCommandResponse & Extra> {
     const context = commandContext(
       request.principal,
       options.allowed,
@@ -52,6 +58,7 @@ export class FrameworkCommandRunner {
     );
     const { revision } = revisionReply(request.reply, result);
     // An edit that changes nothing appends nothing and acts on no particular version.
-    return { frameworkId, version: result.events[0]?.data.version ?? null, revision };
+    const extra = options.extra ? options.extra(result.events) : ({} as Extra);
+    return { ...extra, frameworkId, version: result.events[0]?.data.version ?? null, revision };
   }
 }

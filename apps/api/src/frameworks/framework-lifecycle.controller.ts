@@ -119,10 +119,17 @@ export class FrameworkLifecycleController {
         },
         now,
       }),
-      { allowed: COMMENTER_ROLES, access: 'comment' },
+      {
+        allowed: COMMENTER_ROLES,
+        access: 'comment',
+        // From the event: a recognised retry (Idempotency-Key) answers the original comment's id.
+        extra: (events) => ({
+          commentId: events[0]?.type === 'CriterionCommented.v1' ? events[0].data.commentId : commentId,
+        }),
+      },
     );
     void reply.status(201);
-    return { ...result, commentId };
+    return result;
   }
 
   @Post(':frameworkId/draft/publish')

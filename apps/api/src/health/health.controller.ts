@@ -1,58 +1,105 @@
+// Three probes (README "Health and readiness"):
+// - /health/live: the process answers HTTP (no I/O): what an orchestrator restarts on;
+// - /health/ready: event store and database up AND every read model caught up (within READY_MAX_LAG_EVENTS):
+//   what a load balancer polls before sending traffic;
+// - /health: the dependencies only (event store, database), as it always answered, for dashboards and scripts.
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { sql } from 'kysely';
+import type { Config } from '../../../../libs/config/src/config.js';
+import { readProjectionReadiness } from '../../../../libs/projections/src/readiness.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
+import { projections } from '../../../projector/src/projections.js';
 import { Public } from '../auth/index.js';
-import { INFRASTRUCTURE } from '../tokens.js';
-
-type ComponentHealth = { status: 'up' } | { status: 'down'; error: string };
-
-const CHECK_TIMEOUT_MS = 3000;
+import { CONFIG, INFRASTRUCTURE } from '../tokens.js';
+import { check, type ComponentHealth } from './component-check.js';
 
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Whether the service is ready: event store and read-model database reachable' })
+  @ApiOperation({
+    summary:
+      'Whether the event store and the read-model database are reachable (not whether the read models are ' +
+      'caught up: see /health/ready)',
+  })
   @ApiOkResponse({
-    description: 'ready',
+    description: 'dependencies up',
     example: { status: 'ok', eventStore: { kind: 'postgres', status: 'up' }, readModels: { status: 'up' } },
   })
   @ApiServiceUnavailableResponse({ description: 'a component is down' })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
+    const components = await this.components();
+    void reply.status(components.ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: components.ok ? 'ok' : 'unavailable', ...components.body };
+  }
+
+  @Get('live')
+  @Public()
+  @ApiOperation({ summary: 'Liveness: the process serves HTTP. No dependency is checked' })
+  @ApiOkResponse({ description: 'alive', example: { status: 'ok' } })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @Public()
+  @ApiOperation({
+    summary: 'Readiness, for load balancers: dependencies up and every read model caught up with the event store',
+  })
+  @ApiOkResponse({
+    description: 'ready',
+    example: {
+      status: 'ready',
+      eventStore: { kind: 'postgres', status: 'up' },
+      readModels: { status: 'up' },
+      projections: {
+        maxLagEvents: 20,
+        items: [{ projection: 'employee-directory', ready: true, lagEvents: 0, checkpoint: '812/812', running: true }],
+      },
+    },
+  })
+  @ApiServiceUnavailableResponse({ description: 'a dependency is down, or a read model is behind (see lagEvents)' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    const components = await this.components();
+    const maxLagEvents = this.config.readiness.maxLagEvents;
+    const items = components.ok
+      ? await readProjectionReadiness(
+          this.infrastructure.readDb,
+          this.infrastructure.rawEventStore,
+          projections.map((p) => p.name),
+          maxLagEvents,
+        ).catch(() => undefined)
+      : undefined;
+    const ready = components.ok && items !== undefined && items.every((p) => p.ready);
+    void reply.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return {
+      status: ready ? 'ready' : 'not-ready',
+      ...components.body,
+      projections: items ? { maxLagEvents, items } : { status: 'unknown' },
+    };
+  }
+
+  private async components(): Promise<{
+    ok: boolean;
+    body: { eventStore: ComponentHealth & { kind: string }; readModels: ComponentHealth };
+  }> {
     const [eventStore, readModels] = await Promise.all([
       check(() => this.infrastructure.rawEventStore.ping()),
       check(async () => {
         await sql`SELECT 1`.execute(this.infrastructure.readDb);
       }),
     ]);
-    const ok = eventStore.status === 'up' && readModels.status === 'up';
-    void reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return {
-      status: ok ? 'ok' : 'unavailable',
-      eventStore: { kind: this.infrastructure.eventStoreKind, ...eventStore },
-      readModels,
+      ok: eventStore.status === 'up' && readModels.status === 'up',
+      body: { eventStore: { kind: this.infrastructure.eventStoreKind, ...eventStore }, readModels },
     };
-  }
-}
-
-async function check(probe: () => Promise<void>): Promise<ComponentHealth> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      probe(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-      }),
-    ]);
-    return { status: 'up' };
-  } catch (error) {
-    return { status: 'down', error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -1,11 +1,13 @@
 // Every error leaves in one JSON shape (error-body.ts). No request, however malformed, may produce a 500:
-// Fastify's own 4xx errors (bad JSON, body too large, wrong content type) keep their status.
-import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+// Fastify's own 4xx errors (bad JSON, body too large, wrong content type) keep their status. An unknown route is
+// 404 ROUTE_NOT_FOUND. The message is in Bahasa Indonesia when the client asks for it (Accept-Language: id).
+import { ArgumentsHost, Catch, HttpException, Logger, NotFoundException, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../../../libs/shared-kernel/src/domain-error.js';
 import { WrongExpectedVersionError } from '../../../../libs/event-store/src/errors.js';
 import { ProjectionNotBuiltError } from '../../../../libs/projections/src/projection.js';
 import { errorBody, type ErrorBody } from './error-body.js';
+import { sendError } from './send-error.js';
 
 const STATUS_FOR_DOMAIN_ERROR = {
   invalid: 400,
@@ -36,7 +38,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.toBody(exception);
+    const request = host.switchToHttp().getRequest<FastifyRequest | undefined>();
+    const body = isUnknownRoute(exception, request)
+      ? errorBody(404, 'ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)
+      : this.toBody(exception);
     if (body.statusCode >= 500) {
       // Name and stack only: messages and bodies may carry personal data.
       const error = exception instanceof Error ? exception : new Error(String(exception));
@@ -45,7 +50,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const headers = (exception as { getResponse?: () => unknown })?.getResponse?.() as
       { headers?: Record<string, string> } | undefined;
     for (const [name, value] of Object.entries(headers?.headers ?? {})) void reply.header(name, value);
-    void reply.status(body.statusCode).type('application/json').send(body);
+    sendError(reply, request?.headers?.['accept-language'], body);
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -79,4 +84,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return errorBody(500, 'INTERNAL_ERROR', 'internal error; it has been logged');
   }
+}
+
+/** Nest answers a request no route matches by throwing NotFoundException from Fastify's not-found handler. */
+function isUnknownRoute(exception: unknown, request: FastifyRequest | undefined): request is FastifyRequest {
+  return exception instanceof NotFoundException && request?.is404 === true;
 }

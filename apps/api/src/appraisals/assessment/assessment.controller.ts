@@ -26,11 +26,12 @@ import { submitSelfAssessmentDecider } from '../../../../../libs/appraisal/src/s
 import { submitSupervisorRatingDecider } from '../../../../../libs/appraisal/src/submit-supervisor-rating/submit-supervisor-rating.js';
 import { Allow, CommandRequest } from '../../auth/index.js';
 import { rolesFor } from '../appraisal-access.js';
-import { AppraisalCommandRunner, IF_MATCH_HEADER } from '../appraisal-command-runner.js';
+import { AppraisalCommandRunner, IF_MATCH_HEADER, IDEMPOTENCY_KEY_HEADER } from '../appraisal-command-runner.js';
 import { AppraisalFacts, populationDetermined } from '../appraisal-facts.js';
 import { AppraisalParams, RatingVersionParams } from '../appraisal.params.js';
-import { RatingResponse, ReceiptResponse, RevisionResponse } from '../appraisal.responses.js';
+import { ApprovalResponse, RatingResponse, ReceiptResponse, RevisionResponse } from '../appraisal.responses.js';
 import {
+  ApproveRatingRequest,
   ChoosePeerReviewersRequest,
   PeerInputRequest,
   ProposePeerReviewerRequest,
@@ -53,6 +54,14 @@ function ratingOf(events: AppraisalEvent[]): { version: number; predikat: string
   throw new Error('the rating command produced no rating event');
 }
 
+/** The approval with what unlocked it: the dialogue, and the acknowledgement of a conflict of interest. */
+function approvalOf(events: AppraisalEvent[]) {
+  const approved = events.find((e) => e.type === 'RatingApproved.v1');
+  if (approved?.type !== 'RatingApproved.v1') throw new Error('the approval produced no RatingApproved event');
+  const { version, predikat, dialogue, conflictOfInterest } = approved.data;
+  return { version, predikat, dialogue: dialogue ?? null, conflictOfInterest: conflictOfInterest ?? null };
+}
+
 /** When the result was received and the keberatan window it opened. */
 function receiptOf(events: AppraisalEvent[]): { receivedAt: string; objectionDeadline: Record<string, unknown> } {
   const received = events.find((e) => e.type === 'ResultReceived.v1');
@@ -63,6 +72,7 @@ function receiptOf(events: AppraisalEvent[]): { receivedAt: string; objectionDea
 @ApiTags('appraisals: assessment')
 @ApiBearerAuth()
 @ApiHeader(IF_MATCH_HEADER)
+@ApiHeader(IDEMPOTENCY_KEY_HEADER)
 @ApiBadRequestResponse({
   description: 'VALIDATION_FAILED, JUSTIFICATION_REQUIRED, VALUE_RATINGS_INVALID, PEER_IS_SELF',
 })
@@ -213,19 +223,36 @@ export class AssessmentController {
 
   @Post('ratings/:version/approval')
   @Allow(...rolesFor('approveRating'))
-  @ApiOperation({ summary: "Approve the pending rating version (the rater's supervisor); fixes the predikat" })
-  @ApiCreatedResponse({ type: RatingResponse })
+  @ApiOperation({
+    summary:
+      "Approve the pending rating version (the rater's supervisor); fixes the predikat. A rating marked for dialogue " +
+      "needs the rater's dialogue note acknowledged by the employee (or its acknowledgement deadline passed); a " +
+      'rating made under a declared conflict of interest needs conflictOfInterestAcknowledgement',
+  })
+  @ApiCreatedResponse({ type: ApprovalResponse })
+  @ApiConflictResponse({
+    description:
+      'DIALOGUE_REQUIRED, CONFLICT_OF_INTEREST_ACKNOWLEDGEMENT_REQUIRED (details name each declaration), ...',
+  })
   approveRating(
     @Param() params: RatingVersionParams,
+    @Body() body: ApproveRatingRequest,
     @CommandRequest() request: CommandRequest,
-  ): Promise<RatingResponse> {
+  ): Promise<ApprovalResponse> {
     return this.commands.run(
       request,
       params,
       'approveRating',
       approveRatingDecider,
-      (base) => ({ type: 'ApproveRating' as const, ...base, data: { version: params.version } }),
-      { extra: ratingOf },
+      (base) => ({
+        type: 'ApproveRating' as const,
+        ...base,
+        data: {
+          version: params.version,
+          conflictOfInterestAcknowledgement: body.conflictOfInterestAcknowledgement ?? null,
+        },
+      }),
+      { extra: approvalOf, reason: body.conflictOfInterestAcknowledgement },
     );
   }
 

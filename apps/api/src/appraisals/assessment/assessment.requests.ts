@@ -218,6 +218,18 @@ export class SupervisorRatingRequest {
   evidenceIds?: string[];
 }
 
+export class ApproveRatingRequest {
+  @ApiPropertyOptional({
+    example: 'Bukti realisasi diperiksa sendiri oleh atasan; penilaian dapat dipertanggungjawabkan',
+    description:
+      'Required when the rating was made under a declared conflict of interest: why the rating stands (recorded on the approval)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  conflictOfInterestAcknowledgement?: string;
+}
+
 export class ReturnRatingRequest {
   @ApiProperty({ example: 'Justifikasi DI_ATAS untuk hasil kerja belum merujuk bukti IKI 2.' })
   @IsString()

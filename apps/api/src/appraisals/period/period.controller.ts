@@ -18,16 +18,23 @@ import { randomUUID } from 'node:crypto';
 import { addCommentDecider } from '../../../../../libs/appraisal/src/add-comment/add-comment.js';
 import { attachEvidenceDecider } from '../../../../../libs/appraisal/src/attach-evidence/attach-evidence.js';
 import { giveFeedbackDecider } from '../../../../../libs/appraisal/src/give-feedback/give-feedback.js';
+import { acknowledgeDialogueNoteDecider } from '../../../../../libs/appraisal/src/acknowledge-dialogue-note/acknowledge-dialogue-note.js';
 import { recordDialogueNoteDecider } from '../../../../../libs/appraisal/src/record-dialogue-note/record-dialogue-note.js';
 import { recordRealisationDecider } from '../../../../../libs/appraisal/src/record-realisation/record-realisation.js';
 import { requestFeedbackDecider } from '../../../../../libs/appraisal/src/request-feedback/request-feedback.js';
 import { Allow, CommandRequest } from '../../auth/index.js';
 import { rolesFor } from '../appraisal-access.js';
-import { AppraisalCommandRunner, IF_MATCH_HEADER } from '../appraisal-command-runner.js';
-import { AppraisalParams } from '../appraisal.params.js';
+import {
+  AppraisalCommandRunner,
+  IF_MATCH_HEADER,
+  recordedId,
+  IDEMPOTENCY_KEY_HEADER,
+} from '../appraisal-command-runner.js';
+import { AppraisalParams, DialogueNoteParams } from '../appraisal.params.js';
 import { IdResponse } from '../appraisal.responses.js';
 import {
   AppraisalCommentRequest,
+  DialogueAcknowledgementRequest,
   DialogueNoteRequest,
   EvidenceRequest,
   FeedbackRequest,
@@ -38,6 +45,7 @@ import {
 @ApiTags('appraisals: during the period')
 @ApiBearerAuth()
 @ApiHeader(IF_MATCH_HEADER)
+@ApiHeader(IDEMPOTENCY_KEY_HEADER)
 @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, INVALID_IF_MATCH, TEXT_REQUIRED, CORRECTS_UNKNOWN, ...' })
 @ApiForbiddenResponse({ description: 'no relation to this appraisal that allows the act; NOT_ASSIGNED' })
 @ApiNotFoundResponse({ description: 'CYCLE_NOT_FOUND, APPRAISAL_NOT_FOUND, ITEM_NOT_FOUND, EVIDENCE_NOT_FOUND' })
@@ -67,7 +75,7 @@ export class PeriodController {
         ...base,
         data: { requestId: id, askedNip: body.askedNip, note: body.note ?? '' },
       }),
-      { extra: () => ({ id }) },
+      { extra: (events) => ({ id: recordedId(events, 'requestId', id) }) },
     );
   }
 
@@ -100,7 +108,7 @@ export class PeriodController {
           corrects: body.corrects ?? null,
         },
       }),
-      { feedbackRequestId: requestId, extra: () => ({ id }) },
+      { feedbackRequestId: requestId, extra: (events) => ({ id: recordedId(events, 'feedbackId', id) }) },
     );
   }
 
@@ -131,7 +139,7 @@ export class PeriodController {
           corrects: body.corrects ?? null,
         },
       }),
-      { extra: () => ({ id }) },
+      { extra: (events) => ({ id: recordedId(events, 'realisationId', id) }) },
     );
   }
 
@@ -166,7 +174,7 @@ export class PeriodController {
           description: body.description,
         },
       }),
-      { extra: () => ({ id }) },
+      { extra: (events) => ({ id: recordedId(events, 'evidenceId', id) }) },
     );
   }
 
@@ -194,7 +202,7 @@ export class PeriodController {
           corrects: body.corrects ?? null,
         },
       }),
-      { extra: () => ({ id }) },
+      { extra: (events) => ({ id: recordedId(events, 'commentId', id) }) },
     );
   }
 
@@ -217,7 +225,34 @@ export class PeriodController {
         ...base,
         data: { noteId: id, heldOn: body.heldOn, text: body.text, corrects: body.corrects ?? null },
       }),
-      { extra: () => ({ id }) },
+      { extra: (events) => ({ id: recordedId(events, 'noteId', id) }) },
+    );
+  }
+
+  @Post('dialogue-notes/:noteId/acknowledgement')
+  @Allow(...rolesFor('acknowledgeDialogueNote'))
+  @ApiOperation({
+    summary:
+      "Acknowledge the rater's dialogue note (the employee): confirms the dialogue took place, agreeing or not; " +
+      'a rating marked for dialogue can then be approved',
+  })
+  @ApiConflictResponse({ description: 'OWN_DIALOGUE_NOTE, DIALOGUE_NOTE_ALREADY_ACKNOWLEDGED, WRONG_CYCLE_PHASE' })
+  acknowledgeDialogueNote(
+    @Param() params: DialogueNoteParams,
+    @Body() body: DialogueAcknowledgementRequest,
+    @CommandRequest() request: CommandRequest,
+  ): Promise<IdResponse> {
+    return this.commands.run(
+      request,
+      params,
+      'acknowledgeDialogueNote',
+      acknowledgeDialogueNoteDecider,
+      (base) => ({
+        type: 'AcknowledgeDialogueNote' as const,
+        ...base,
+        data: { noteId: params.noteId, comment: body.comment ?? null },
+      }),
+      { extra: () => ({ id: params.noteId }) },
     );
   }
 }

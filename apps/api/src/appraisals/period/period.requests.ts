@@ -7,6 +7,7 @@ import {
   IsArray,
   IsNumber,
   IsIn,
+  IsObject,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -99,6 +100,7 @@ export class FeedbackRequest {
 
   @ApiPropertyOptional({ type: ItemRefRequest, nullable: true, description: 'the item this feedback is about' })
   @IsOptional()
+  @IsObject({ message: 'relatesTo must be an object {kind, id} or null' })
   @ValidateNested()
   @Type(() => ItemRefRequest)
   relatesTo?: ItemRefRequest | null;
@@ -183,6 +185,7 @@ export class EvidenceRequest {
 
   @ApiPropertyOptional({ type: EvidenceFileRequest, description: 'FILE only: metadata of the uploaded file' })
   @ValidateIf((o: EvidenceRequest) => o.kind === 'FILE' || o.file !== undefined)
+  @IsObject({ message: 'file must be an object {fileName, mediaType, sizeBytes, sha256}' })
   @ValidateNested()
   @Type(() => EvidenceFileRequest)
   file?: EvidenceFileRequest;
@@ -199,6 +202,7 @@ export class AppraisalCommentRequest {
   commentId?: string;
 
   @ApiProperty({ type: ItemRefRequest })
+  @IsObject({ message: 'on must be an object {kind, id}: the item commented on' })
   @ValidateNested()
   @Type(() => ItemRefRequest)
   on!: ItemRefRequest;
@@ -211,6 +215,17 @@ export class AppraisalCommentRequest {
 
   @Corrects()
   corrects?: string | null;
+}
+
+export class DialogueAcknowledgementRequest {
+  @ApiPropertyOptional({
+    example: 'Dialog sudah dilakukan; saya tetap berpendapat target IKI-1 tercapai',
+    description: 'optional: the employee may say whether they agree (acknowledging confirms the dialogue took place)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
 }
 
 export class DialogueNoteRequest {

@@ -25,7 +25,12 @@ import { setBehaviourExpectationDecider } from '../../../../../libs/appraisal/sr
 import { submitPlanDecider } from '../../../../../libs/appraisal/src/submit-plan/submit-plan.js';
 import { Allow, CommandRequest } from '../../auth/index.js';
 import { rolesFor } from '../appraisal-access.js';
-import { AppraisalCommandRunner, IF_MATCH_HEADER } from '../appraisal-command-runner.js';
+import {
+  AppraisalCommandRunner,
+  IF_MATCH_HEADER,
+  recordedId,
+  IDEMPOTENCY_KEY_HEADER,
+} from '../appraisal-command-runner.js';
 import { AppraisalFacts } from '../appraisal-facts.js';
 import { AppraisalParams, RhkParams } from '../appraisal.params.js';
 import { RevisionResponse, RhkResponse } from '../appraisal.responses.js';
@@ -41,6 +46,7 @@ import {
 @ApiTags('appraisals: plan (SKP)')
 @ApiBearerAuth()
 @ApiHeader(IF_MATCH_HEADER)
+@ApiHeader(IDEMPOTENCY_KEY_HEADER)
 @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, INVALID_IF_MATCH, or a domain rule (INVALID_RHK, ...)' })
 @ApiForbiddenResponse({ description: 'no relation to this appraisal that allows the act; NOT_ASSIGNED' })
 @ApiNotFoundResponse({ description: 'CYCLE_NOT_FOUND, APPRAISAL_NOT_FOUND, RHK_NOT_FOUND' })
@@ -76,7 +82,7 @@ export class PlanController {
         data: rhkContent(rhkId, body),
         raterPlan: await this.facts.raterPlan(params.cycleId, appraisal.raterNip),
       }),
-      { extra: () => ({ rhkId }) },
+      { extra: (events) => ({ rhkId: recordedId(events, 'rhkId', rhkId) }) },
     );
   }
 

@@ -8,6 +8,7 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -130,6 +131,7 @@ export class RhkBody {
     description: "the rater's RHK this one cascades from (required unless JPT or the rater has no plan)",
   })
   @IsOptional()
+  @IsObject({ message: 'cascadesFrom must be an object or null' })
   @ValidateNested()
   @Type(() => CascadeRequest)
   cascadesFrom?: CascadeRequest | null;

@@ -1,6 +1,6 @@
 // Reading one appraisal: the view each relation may see (folded from its one stream, so always consistent with
 // the writes before it; ETag = stream revision), and the stream itself for the auditor's replay.
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -21,6 +21,7 @@ import { etagFor } from '../../event-sourcing/etag.js';
 import { authorize, rolesFor } from '../appraisal-access.js';
 import { AppraisalFacts } from '../appraisal-facts.js';
 import { AppraisalParams, EventPageQuery } from '../appraisal.params.js';
+import { CLOCK, type Clock } from '../../tokens.js';
 
 const DEFAULT_PAGE = 100;
 
@@ -30,7 +31,10 @@ const DEFAULT_PAGE = 100;
 @ApiNotFoundResponse({ description: 'CYCLE_NOT_FOUND, APPRAISAL_NOT_FOUND' })
 @Controller('api/v1/cycles/:cycleId/appraisals/:nip')
 export class AppraisalViewController {
-  constructor(private readonly facts: AppraisalFacts) {}
+  constructor(
+    private readonly facts: AppraisalFacts,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   @Allow(...rolesFor('view'))
@@ -48,7 +52,9 @@ export class AppraisalViewController {
     const appraisal = await this.facts.appraisal(params.cycleId, params.nip);
     const { relation } = authorize(principal, appraisal.state, 'view');
     void reply.header('ETag', etagFor(appraisal.revision));
-    return viewAppraisal(appraisal.state, appraisal.events, relation);
+    // The decider of a keberatan (HR may name someone outside the line) sees what the rater's supervisor sees.
+    const viewer = relation === 'OBJECTION_DECIDER' ? 'RATER_SUPERVISOR' : relation;
+    return viewAppraisal(appraisal.state, appraisal.events, viewer, this.clock.now().toISOString());
   }
 
   @Get('events')

@@ -27,7 +27,10 @@ import { CycleParam, ListCycleAppraisalsQuery, ListCyclesQuery } from '../cycle.
 import { cycleView, withCycleEtag, type CycleView } from '../cycle-view.js';
 
 /** A population's counts reach employees only in aggregates of at least this many people (DESIGN section 5). */
-type EmployeeDistributionView = Omit<PopulationDistribution, 'counts' | 'violations' | 'override'> & {
+type EmployeeDistributionView = Omit<
+  PopulationDistribution,
+  'counts' | 'violations' | 'override' | 'changesByObjection'
+> & {
   counts: PopulationDistribution['counts'] | null;
 };
 
@@ -84,12 +87,13 @@ export class CycleQueriesController {
   @ApiOperation({
     summary:
       "The cycle's appraisals (status, plan, rating, predikat, publication), filtered and keyset-paginated by NIP. " +
-      'HR of the agency, AUDITOR, ADMIN: all. Others of the agency by relation: a RATER the appraisals they rate, ' +
+      'HR of the agency, AUDITOR: all; ADMIN: none (personal data). Others of the agency by relation: a RATER the ' +
+      'appraisals they rate, ' +
       'a RATER_SUPERVISOR those whose rater they supervise (both roles: both), everyone their own. ' +
       'missing=RATER|RATER_SUPERVISOR lists those nobody can rate / approve.',
   })
   @ApiOkResponse({ description: '{ items, nextCursor }' })
-  @ApiForbiddenResponse({ description: 'someone outside the agency (not AUDITOR/ADMIN), or without a NIP' })
+  @ApiForbiddenResponse({ description: 'ADMIN, someone outside the agency (not AUDITOR), or without a NIP' })
   @ApiNotFoundResponse({ description: 'CYCLE_NOT_FOUND' })
   async appraisals(
     @Param() { cycleId }: CycleParam,
@@ -110,7 +114,7 @@ export class CycleQueriesController {
     if (overseesCycle(principal, cycle)) return list(filter);
     const nip = principal.nip;
     if (principal.agencyId !== cycle.agencyId || nip === undefined) {
-      throw forbidden(`only HR of ${cycle.agencyId}, AUDITOR, ADMIN and members of the agency may list these`);
+      throw forbidden(`only HR of ${cycle.agencyId}, AUDITOR and members of the agency may list these (not ADMIN)`);
     }
     // Relation-based rows only (deny by default: the read model matches none of an empty anyOf).
     return list({
@@ -128,8 +132,8 @@ export class CycleQueriesController {
   @ApiOperation({
     summary:
       'Per population: unit predikat, counts of approved predikat (as determined, or as they stand), violations ' +
-      'and overrides. HR of the agency, AUDITOR, ADMIN; once PUBLISHED every member of the agency, who sees ' +
-      "counts only of populations of at least the policy's anonymity minimum.",
+      'and overrides. HR of the agency, AUDITOR; ADMIN (at any phase) and, once PUBLISHED, every member of the ' +
+      "agency see counts only of populations of at least the policy's anonymity minimum, no violations or overrides.",
   })
   @ApiOkResponse({ description: '{ cycleId, phase, distributionScope, populations }' })
   @ApiForbiddenResponse({ description: 'before publication: anyone but HR, AUDITOR, ADMIN' })
@@ -143,7 +147,9 @@ export class CycleQueriesController {
     const { cycle } = await this.facts.cycle(cycleId);
     const oversees = overseesCycle(principal, cycle);
     const published = cycle.phase === 'PUBLISHED' || cycle.phase === 'CLOSED';
-    if (!oversees && !(published && principal.agencyId === cycle.agencyId)) {
+    // ADMIN runs the phases, so sees where each population stands, but only in anonymous aggregates.
+    const aggregatesOnly = has(principal, Role.ADMIN) || (published && principal.agencyId === cycle.agencyId);
+    if (!oversees && !aggregatesOnly) {
       throw forbidden(`only HR of ${cycle.agencyId}, AUDITOR and ADMIN, or after publication its members`);
     }
     const distribution = await this.readModels.distribution(cycleId);
@@ -154,10 +160,13 @@ export class CycleQueriesController {
     const minimum = cycle.policy.peerAnonymityMinimum;
     return {
       ...distribution,
-      populations: distribution.populations.map(({ counts, violations: _v, override: _o, ...rest }) => ({
-        ...rest,
-        counts: rest.activeAppraisals >= minimum ? counts : null,
-      })),
+      // Totals only: no violations, override, or keberatan changes (those name people).
+      populations: distribution.populations.map(
+        ({ counts, violations: _v, override: _o, changesByObjection: _c, ...rest }) => ({
+          ...rest,
+          counts: rest.activeAppraisals >= minimum ? counts : null,
+        }),
+      ),
     };
   }
 }

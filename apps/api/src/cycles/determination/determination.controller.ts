@@ -82,7 +82,7 @@ export class DeterminationController {
     summary:
       "Check the population's approved predikat against the curve of its unit predikat (or ?unitPredikat= to try " +
       'another), writing nothing: every violated bound with its numbers, and who has no approved rating yet. HR of ' +
-      'the agency, AUDITOR, ADMIN, the leader one level up, and raters of the population.',
+      'the agency, AUDITOR, the leader one level up, and raters of the population (not ADMIN: it names people).',
   })
   @ApiOkResponse({ description: '{ populationId, unitPredikat, population, counts, ok, violations, unapproved }' })
   @ApiForbiddenResponse({ description: 'none of the readers above' })
@@ -103,7 +103,7 @@ export class DeterminationController {
         unitId !== null &&
         (await this.facts.leaderOneLevelUp(cycle.agencyId, unitId)) === nip;
       if (!isRater && !isLeader) {
-        throw forbidden(`only HR of ${cycle.agencyId}, AUDITOR, ADMIN, the leader one level up or its raters`);
+        throw forbidden(`only HR of ${cycle.agencyId}, AUDITOR, the leader one level up or its raters (not ADMIN)`);
       }
     }
     const members = await this.readModels.populationMembers(cycleId, populationId);

@@ -81,7 +81,10 @@ export class ConflictsOfInterestController {
     const command = new DeclareConflictOfInterestCommand({ ...body, nip }, declaredBy, context);
     const result: ExecuteResult<unknown> = await this.commandBus.execute(command);
     void reply.status(201);
-    return { declarationId: command.declarationId, ...revisionReply(reply, result) };
+    // From the events: a recognised retry (Idempotency-Key) answers the original declaration's id.
+    const declared = (result.events[0] as { data?: { declarationId?: unknown } } | undefined)?.data?.declarationId;
+    const declarationId = typeof declared === 'string' ? declared : command.declarationId;
+    return { declarationId, ...revisionReply(reply, result) };
   }
 
   @Get()

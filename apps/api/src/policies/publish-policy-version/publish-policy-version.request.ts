@@ -10,6 +10,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { DEFAULT_POLICY } from '../../../../../libs/policy/src/default-policy.js';
@@ -68,7 +69,9 @@ export class PublishPolicyVersionRequest {
     type: PolicyRefRequest,
     description: "the version this one derives from; default: the scope's latest, or national's for an agency's first",
   })
-  @IsOptional()
+  // Absent means the default; null is refused rather than read as absent (README "Errors").
+  @ValidateIf((o: PublishPolicyVersionRequest) => o.basedOn !== undefined)
+  @IsObject({ message: 'basedOn must be an object {scope, version}; omit it for the default' })
   @ValidateNested()
   @Type(() => PolicyRefRequest)
   basedOn?: PolicyRefRequest;
