@@ -11,8 +11,16 @@ describe('loadConfig', () => {
       eventStoreUrl: undefined,
       groupCommit: true,
       projector: 'embedded',
-      auth: { jwksUrl: undefined, issuer: undefined, audience: undefined, devKeyFile: 'data/dev-auth-key.json' },
+      auth: {
+        jwksUrl: undefined,
+        issuer: undefined,
+        audience: undefined,
+        devKeyFile: 'data/dev-auth-key.json',
+        failureLimitPerMinute: 30,
+      },
+      audit: { signingKeyFile: 'data/audit-signing-key.pem', signingKey: undefined },
       logLevel: 'info',
+      readiness: { maxLagEvents: 20 },
     });
   });
 
@@ -46,6 +54,9 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }],
     ['AUTH_JWKS_URL', { AUTH_JWKS_URL: 'ftp://x/jwks', AUTH_ISSUER: 'x' }],
     ['AUTH_ISSUER', { AUTH_JWKS_URL: 'https://sso/jwks' }],
+    ['AUTH_FAILURE_LIMIT', { AUTH_FAILURE_LIMIT: '0' }],
+    ['AUTH_FAILURE_LIMIT', { AUTH_FAILURE_LIMIT: 'many' }],
+    ['AUTH_FAILURE_LIMIT', { AUTH_FAILURE_LIMIT: '2.5' }],
   ])('a bad %s is refused with an error naming it', (variable, env) => {
     let caught: unknown;
     try {

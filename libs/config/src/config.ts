@@ -13,8 +13,13 @@ export interface Config {
   groupCommit: boolean;
   /** Run the projections inside the API process (embedded default) or leave them to apps/projector. */
   projector: 'embedded' | 'external';
-  auth: { jwksUrl?: string; issuer?: string; audience?: string; devKeyFile: string };
+  /** failureLimitPerMinute: failed authentications per client address a minute before 429 (AUTH_FAILURE_LIMIT). */
+  auth: { jwksUrl?: string; issuer?: string; audience?: string; devKeyFile: string; failureLimitPerMinute: number };
+  /** Ed25519 key that signs seals: inline PEM/JWK (signingKey) or a file (created on first use by the CLI). */
+  audit: { signingKeyFile: string; signingKey?: string };
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** GET /health/ready: every projection at most this many events behind the head (READY_MAX_LAG_EVENTS). */
+  readiness: { maxLagEvents: number };
 }
 
 export class ConfigError extends Error {
@@ -42,7 +47,11 @@ export const CONFIG_VARIABLES = [
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
   'AUTH_DEV_KEY_FILE',
+  'AUTH_FAILURE_LIMIT',
+  'AUDIT_SIGNING_KEY_FILE',
+  'AUDIT_SIGNING_KEY',
   'LOG_LEVEL',
+  'READY_MAX_LAG_EVENTS',
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
@@ -79,8 +88,14 @@ export function loadConfig(env: Env = process.env): Config {
       issuer,
       audience: read('AUTH_AUDIENCE'),
       devKeyFile: read('AUTH_DEV_KEY_FILE') ?? 'data/dev-auth-key.json',
+      failureLimitPerMinute: positiveInteger('AUTH_FAILURE_LIMIT', read('AUTH_FAILURE_LIMIT') ?? '30', 1_000_000),
+    },
+    audit: {
+      signingKeyFile: read('AUDIT_SIGNING_KEY_FILE') ?? 'data/audit-signing-key.pem',
+      signingKey: read('AUDIT_SIGNING_KEY'),
     },
     logLevel: oneOf('LOG_LEVEL', read('LOG_LEVEL') ?? 'info', ['error', 'warn', 'info', 'debug'] as const),
+    readiness: { maxLagEvents: wholeNumber('READY_MAX_LAG_EVENTS', read('READY_MAX_LAG_EVENTS') ?? '20', 10_000) },
   };
 }
 
@@ -89,6 +104,20 @@ function portNumber(name: ConfigVariable, text: string): number {
   if (!/^\d+$/.test(text) || n < 1 || n > 65535) {
     throw new ConfigError(name, `must be a port number 1-65535, got "${text}"`);
   }
+  return n;
+}
+
+function positiveInteger(name: ConfigVariable, text: string, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > max) {
+    throw new ConfigError(name, `must be a whole number 1-${max}, got "${text}"`);
+  }
+  return n;
+}
+
+function wholeNumber(name: ConfigVariable, text: string, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > max) throw new ConfigError(name, `must be a whole number 0-${max}, got "${text}"`);
   return n;
 }
 

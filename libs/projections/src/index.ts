@@ -10,3 +10,4 @@ export * from './status.js';
 export { renderProjectionMetrics, PROMETHEUS_CONTENT_TYPE } from './prometheus.js';
 export { LAG_EVENTS_CAP } from './lag.js';
 export { readStoredStatuses } from './stored-status.js';
+export * from './readiness.js';

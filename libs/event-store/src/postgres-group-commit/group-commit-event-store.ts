@@ -47,7 +47,11 @@ export interface GroupCommitEventStore extends EventStore {
   /** Migrates the event store and adds the batch function (migratePostgresGroupCommit). */
   migrate(): Promise<void>;
   stats(): GroupCommitStats;
+  /** Tells `observer` the size of every batch sent (direct single appends included), e.g. for a histogram. */
+  observeBatches(observer: GroupCommitBatchObserver): void;
 }
+
+export type GroupCommitBatchObserver = (batch: { appends: number; events: number }) => void;
 
 interface Pending extends BatchAppend {
   resolve(result: AppendResult): void;
@@ -82,6 +86,7 @@ class GroupCommitStore extends ForwardingEventStore<PostgresEventStore> implemen
   private readonly maxAppends: number;
   private readonly maxEvents: number;
   private readonly singleAppendsDirect: boolean;
+  private batchObserver: GroupCommitBatchObserver | undefined;
 
   constructor(
     inner: PostgresEventStore,
@@ -109,6 +114,10 @@ class GroupCommitStore extends ForwardingEventStore<PostgresEventStore> implemen
 
   stats(): GroupCommitStats {
     return { ...this.counters };
+  }
+
+  observeBatches(observer: GroupCommitBatchObserver): void {
+    this.batchObserver = observer;
   }
 
   appendToStream(stream: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
@@ -182,6 +191,7 @@ class GroupCommitStore extends ForwardingEventStore<PostgresEventStore> implemen
   }
 
   private async send(batch: Pending[]): Promise<void> {
+    this.reportBatch(batch);
     if (batch.length === 1 && this.singleAppendsDirect) {
       const [pending] = batch;
       this.counters.directAppends++;
@@ -222,5 +232,13 @@ class GroupCommitStore extends ForwardingEventStore<PostgresEventStore> implemen
       if (outcome.ok) pending.resolve(outcome.result);
       else pending.reject(outcome.error);
     });
+  }
+
+  private reportBatch(batch: Pending[]): void {
+    try {
+      this.batchObserver?.({ appends: batch.length, events: batch.reduce((n, p) => n + p.events.length, 0) });
+    } catch {
+      // metrics are best effort: never fail the appends over them
+    }
   }
 }
