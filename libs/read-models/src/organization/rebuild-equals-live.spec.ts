@@ -171,7 +171,7 @@ describe('organization-issue read models: rebuilt == live, whatever the batch si
       }
     }
     await running!.caughtUp();
-  });
+  }, 120_000);
 
   it('a direct replay in batches of 1, 5 and all gives the same tables', async () => {
     const events = await t.store.readAll();
