@@ -12,3 +12,5 @@ export { verifyStore, type VerifyStoreOptions } from './verify/verify-store.js';
 export * from './seal/key-file.js';
 export * from './chain-guard.js';
 export * from './seal/seal-proof.js';
+export * from './evidence-pack/evidence-pack.js';
+export * from './evidence-pack/load-evidence-pack.js';

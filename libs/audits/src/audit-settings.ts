@@ -1,18 +1,10 @@
 // Thresholds of the subjectivity audits. An agency's policy may set them; these defaults are ours, chosen so an
 // unbiased rater of 10+ ratings is flagged rarely (the false-positive rate measured in the property tests is in
 // docs/subjectivity-audits.md). No regulation sets any of them.
-export interface AuditSettings {
-  /** Raters with fewer approved ratings are reported but never flagged. */
-  minRatings: number;
-  /** Leniency/severity: |shrunk standardised difference| at least this (Cohen's d scale). */
-  leniencyEffectSize: number;
-  /** Central tendency and halo: a one-sided binomial p-value below this against the rest of the population. */
-  alpha: number;
-  /** Central tendency: the rater's share of SESUAI/SESUAI exceeds the population's by at least this. */
-  centralShareExcess: number;
-  /** Halo: the rater's share of ratings with every competency at one level exceeds the rest's by at least this. */
-  haloShareExcess: number;
-}
+import type { AuditThresholds, Policy } from '../../policy/src/policy.js';
+
+/** The policy's `audits` block (field meanings there). */
+export type AuditSettings = AuditThresholds;
 
 export const DEFAULT_AUDIT_SETTINGS: AuditSettings = Object.freeze({
   minRatings: 5,
@@ -21,3 +13,6 @@ export const DEFAULT_AUDIT_SETTINGS: AuditSettings = Object.freeze({
   centralShareExcess: 0.2,
   haloShareExcess: 0.3,
 });
+
+/** The thresholds of a cycle's pinned policy, or ours where the policy sets none (national version 1 never does). */
+export const auditSettingsOf = (policy: Policy): AuditSettings => policy.audits ?? DEFAULT_AUDIT_SETTINGS;

@@ -6,3 +6,4 @@ export * from './central-tendency/central-tendency.js';
 export * from './halo/halo.js';
 export * from './assessment-gaps/assessment-gaps.js';
 export * from './group-gaps/group-gaps.js';
+export * from './curve/curve-audit.js';

@@ -7,6 +7,7 @@ export { nineBox } from './nine-box.js';
 export { creditPoints } from './credit-points.js';
 export * from './distribution.js';
 export * from './deadlines.js';
+export * from './transparency.js';
 export * from './versions/policy-events.js';
 export * from './versions/published-versions.js';
 export * from './versions/policy-scope-state.js';

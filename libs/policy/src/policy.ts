@@ -54,6 +54,20 @@ export const DISTRIBUTION_SCOPES: readonly DistributionScope[] = ['UNIT', 'AGENC
 export type DayCounting = 'CALENDAR' | 'WORKING';
 export const DAY_COUNTINGS: readonly DayCounting[] = ['CALENDAR', 'WORKING'];
 
+/** When the subjectivity audits flag a rater (every field as in libs/audits' AuditSettings). */
+export interface AuditThresholds {
+  /** Raters with fewer approved ratings are reported but never flagged. */
+  minRatings: number;
+  /** Leniency/severity: |shrunk standardised difference| at least this (Cohen's d scale). */
+  leniencyEffectSize: number;
+  /** Central tendency and halo: one-sided binomial p-value below this. */
+  alpha: number;
+  /** Central tendency: the rater's SESUAI/SESUAI share exceeds the rest's by at least this. */
+  centralShareExcess: number;
+  /** Halo: the rater's all-one-level share exceeds the rest's by at least this. */
+  haloShareExcess: number;
+}
+
 export interface Policy {
   /** For people: what this version is and where it comes from. */
   title: string;
@@ -89,6 +103,22 @@ export interface Policy {
   dialogue?: { acknowledgementDays: number; acknowledgementCounting: DayCounting };
   /** Peer input is shown only in aggregates of at least this many reviewers (DOMAIN section 9). */
   peerAnonymityMinimum: number;
+  /**
+   * What employees see of their unit's results. Absent from the built-in national version 1 (which never changes)
+   * and from versions published without it: read it through `publishNamesInUnit`, which supplies the default
+   * (anonymous aggregates only).
+   */
+  transparency?: { publishNamesInUnit: boolean };
+  /**
+   * Competency development owed per employee per calendar year, in JP (PP 11/2017: at least 20). Absent from the
+   * built-in national version 1: read through `annualJpTarget` (development.ts), which supplies the default.
+   */
+  development?: { annualJpTarget: number };
+  /**
+   * Thresholds of the subjectivity audits (docs/subjectivity-audits.md). No regulation sets them; absent from the
+   * built-in national version 1: read through `auditSettingsOf` (libs/audits), which supplies the defaults.
+   */
+  audits?: AuditThresholds;
   /** Angka kredit earned, in percent of the base, per annual predikat (DOMAIN section 8). */
   creditPointPercentages: Record<Predikat, number>;
   /** nineBox[kinerja][potensial] = box number 1..9 (DOMAIN section 8). */

@@ -112,6 +112,17 @@ describe('validatePolicy refuses incomplete or contradictory policies, naming ea
     expect(problemFields({}).length).toBe(8);
   });
 
+  it('a transparency setting that is not true/false, misses its switch or has unknown fields', () => {
+    expect(problemFields(policyWith((p) => (p.transparency = { publishNamesInUnit: 'yes' })))).toEqual([
+      'transparency.publishNamesInUnit',
+    ]);
+    expect(problemFields(policyWith((p) => (p.transparency = {})))).toEqual(['transparency.publishNamesInUnit']);
+    expect(
+      problemFields(policyWith((p) => (p.transparency = { publishNamesInUnit: true, publishScores: true }))),
+    ).toEqual(['transparency.publishScores']);
+    expect(problemFields(policyWith((p) => (p.transparency = { publishNamesInUnit: true })))).toEqual([]);
+  });
+
   it('accepts a changed but coherent policy (working days, agency-wide curve, lenient rounding)', () => {
     const input = policyWith((p) => {
       p.objection.windowCounting = 'WORKING';

@@ -73,7 +73,7 @@ const TOP_LEVEL = [
 
 export function validatePolicy(input: unknown): PolicyValidation {
   const p = new Problems();
-  const policy = p.record(input, '', TOP_LEVEL, ['dialogue']);
+  const policy = p.record(input, '', TOP_LEVEL, ['dialogue', 'transparency', 'development', 'audits']);
   if (policy) {
     if (policy.title !== undefined && (typeof policy.title !== 'string' || policy.title.trim() === '')) {
       p.add('title', 'must be a non-blank text');
@@ -89,6 +89,9 @@ export function validatePolicy(input: unknown): PolicyValidation {
     checkDistribution(p, policy.distribution);
     checkObjection(p, policy.objection);
     checkDialogue(p, policy.dialogue);
+    checkTransparency(p, policy.transparency);
+    checkDevelopment(p, policy.development);
+    checkAudits(p, policy.audits);
     // One reviewer's "aggregate" is that reviewer's own words: anonymity needs at least two.
     p.intIn(policy.peerAnonymityMinimum, 'peerAnonymityMinimum', 2, 1000);
     checkCreditPoints(p, policy.creditPointPercentages);
@@ -206,6 +209,43 @@ function checkDialogue(p: Problems, value: unknown): void {
   if (!dialogue) return;
   p.intIn(dialogue.acknowledgementDays, 'dialogue.acknowledgementDays', 1, 60);
   p.oneOf(dialogue.acknowledgementCounting, 'dialogue.acknowledgementCounting', DAY_COUNTINGS);
+}
+
+function checkDevelopment(p: Problems, value: unknown): void {
+  if (value === undefined) return;
+  const development = p.record(value, 'development', ['annualJpTarget']);
+  if (!development) return;
+  p.intIn(development.annualJpTarget, 'development.annualJpTarget', 1, 1000);
+}
+
+const AUDIT_FRACTIONS = ['leniencyEffectSize', 'alpha', 'centralShareExcess', 'haloShareExcess'] as const;
+
+function checkAudits(p: Problems, value: unknown): void {
+  if (value === undefined) return;
+  const audits = p.record(value, 'audits', ['minRatings', ...AUDIT_FRACTIONS]);
+  if (!audits) return;
+  // Fewer than 3 ratings cannot show a rater's tendency; an effect size or share outside (0, 1] flags all or none.
+  p.intIn(audits.minRatings, 'audits.minRatings', 3, 1000);
+  for (const key of AUDIT_FRACTIONS) {
+    const v = audits[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > (key === 'leniencyEffectSize' ? 5 : 1)) {
+      p.add(
+        `audits.${key}`,
+        `must be a number above 0 and at most ${key === 'leniencyEffectSize' ? 5 : 1}, got ${JSON.stringify(v)}`,
+      );
+    }
+  }
+}
+
+function checkTransparency(p: Problems, value: unknown): void {
+  if (value === undefined) return;
+  const transparency = p.record(value, 'transparency', ['publishNamesInUnit']);
+  if (transparency && 'publishNamesInUnit' in transparency && typeof transparency.publishNamesInUnit !== 'boolean') {
+    p.add(
+      'transparency.publishNamesInUnit',
+      `must be true or false, got ${JSON.stringify(transparency.publishNamesInUnit)}`,
+    );
+  }
 }
 
 function checkCreditPoints(p: Problems, value: unknown): void {

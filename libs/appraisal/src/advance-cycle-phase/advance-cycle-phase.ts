@@ -1,5 +1,6 @@
 // A cycle moves through its phases one step at a time, each step an event with a reason (issue 4, Cycles).
-// Publication waits until every population with open appraisals has its distribution determined.
+// Publication waits until every population with open appraisals has its distribution determined. A change that
+// would strand appraisals (the readiness report is not empty) needs HR's confirmation, recorded on the event.
 import type { Decider } from '../../../shared-kernel/src/decider.js';
 import { DomainError } from '../../../shared-kernel/src/domain-error.js';
 import { requireText } from '../appraisal/appraisal-rules.js';
@@ -42,7 +43,39 @@ export function decideAdvanceCyclePhase(command: AdvanceCyclePhase, state: Cycle
       );
     }
   }
-  return [{ type: 'CyclePhaseAdvanced.v1', data: { from, to, reason, advancedAt: command.now } }];
+  const { readiness } = command;
+  if (readiness.notReady > 0 && command.data.confirmNotReady !== true) {
+    const summary = readiness.byStatus.map((s) => `${s.count} ${s.status}`).join(', ');
+    throw new DomainError(
+      'conflict',
+      'CYCLE_NOT_READY',
+      `${readiness.notReady} appraisal(s) are not ready for ${to} (${readiness.requirement}: ${summary}); ` +
+        `see GET /api/v1/cycles/${cycle.cycleId}/readiness?to=${to}, exclude those who cannot be assessed, or ` +
+        'confirm with confirmNotReady: true and a reason',
+      [
+        ...readiness.byStatus.map((s) => ({
+          field: 'readiness',
+          message: 'not ready',
+          status: s.status,
+          count: s.count,
+        })),
+        ...readiness.byUnit.map((u) => ({
+          field: 'readiness',
+          message: 'not ready in unit',
+          unitId: u.unitId,
+          status: u.status,
+          count: u.count,
+        })),
+      ],
+    );
+  }
+  const { to: _to, ...counts } = readiness;
+  return [
+    {
+      type: 'CyclePhaseAdvanced.v1',
+      data: { from, to, reason, advancedAt: command.now, ...(readiness.notReady > 0 ? { notReady: counts } : {}) },
+    },
+  ];
 }
 
 export const advanceCyclePhaseDecider: Decider<AdvanceCyclePhase, CycleState, CycleEvent> = {

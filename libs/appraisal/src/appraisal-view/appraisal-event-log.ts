@@ -14,6 +14,13 @@ export interface LoggedEvent {
   reason: string | null;
   /** The pinned policy version the act was decided under (`national@1`). */
   policyVersion: string | null;
+  /** Integrity fields (README "Tamper evidence"): the event's id and its link in the stream's hash chain. */
+  id: string;
+  hash: string | null;
+  prevHash: string | null;
+  /** The request that caused the act, and what it followed from (the same id for a direct command). */
+  correlationId: string | null;
+  causationId: string | null;
 }
 
 export const PEER_INPUT_REDACTED = 'PEER_INPUT_ANONYMOUS';

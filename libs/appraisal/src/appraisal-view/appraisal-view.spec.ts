@@ -222,6 +222,11 @@ describe('the event log by viewer', () => {
     occurredAt: NOW,
     reason: null,
     policyVersion: 'national@1',
+    id: '0b6f5c1e-2f43-4c38-9a51-5d7f1f1c2a10',
+    hash: 'a'.repeat(64),
+    prevHash: 'b'.repeat(64),
+    correlationId: '6a1f0f0e-1c1d-4f5e-8a9b-0c1d2e3f4a5b',
+    causationId: '6a1f0f0e-1c1d-4f5e-8a9b-0c1d2e3f4a5b',
   });
   const input = logged('PeerInputSubmitted.v1', { reviewerNip: PEERS[0], values: allValues(), submittedAt: NOW });
 

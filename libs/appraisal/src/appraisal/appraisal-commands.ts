@@ -9,6 +9,7 @@ import type {
   BerakhlakValueCode,
   CompetencyObservation,
   EvidenceFile,
+  ExclusionCategory,
   FrameworkRef,
   IkiRealisation,
   ItemRef,
@@ -54,6 +55,17 @@ export interface TransferAppraisal extends Base {
 export interface EndAppraisal extends Base {
   type: 'EndAppraisal';
   data: { reason: string };
+}
+export interface ExcludeFromAssessment extends Base {
+  type: 'ExcludeFromAssessment';
+  data: { reason: string; category: ExclusionCategory };
+  /** Fact (from the cycle stream): the appraisal's population is determined; its members are then final. */
+  populationDetermined: boolean;
+}
+export interface IncludeInAssessment extends Base {
+  type: 'IncludeInAssessment';
+  data: { reason: string };
+  populationDetermined: boolean;
 }
 
 /** Fact for cascading: the rater's appraisal in the same cycle, or null when the rater has none. */
@@ -176,6 +188,11 @@ export interface SubmitSupervisorRating extends Base {
   activeConflictOfInterestIds: string[];
   /** Whether the employee's population has been determined (penetapan): its ratings are then final. */
   populationDetermined: boolean;
+  /**
+   * The competency codes a level may be given for: the levelled competencies (managerial, socio-cultural,
+   * technical) of the pinned framework version, or of the built-in catalogue when the cycle pinned none.
+   */
+  knownCompetencyCodes: readonly string[];
 }
 export interface ApproveRating extends Base {
   type: 'ApproveRating';

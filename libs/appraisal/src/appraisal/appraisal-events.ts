@@ -90,6 +90,10 @@ export type Recommendation =
   | { kind: 'COACHING'; predikat: Predikat }
   | { kind: 'TALENT_POOL'; predikat: Predikat; nineBox: number | null };
 
+/** Why HR takes an appraisal out of a cycle's assessment (README "Appraisal cycles", exclusions). */
+export const EXCLUSION_CATEGORIES = ['LONG_LEAVE', 'SECONDMENT', 'DEATH', 'DISMISSAL', 'LATE_JOINER', 'OTHER'] as const;
+export type ExclusionCategory = (typeof EXCLUSION_CATEGORIES)[number];
+
 export type AppraisalEvent =
   | DomainEvent<
       'AppraisalStarted.v1',
@@ -127,6 +131,12 @@ export type AppraisalEvent =
       { fromUnitId: string; toUnitId: string; reason: string; transferredAt: string }
     >
   | DomainEvent<'AppraisalEnded.v1', { reason: string; endedAt: string }>
+  | DomainEvent<
+      'AppraisalExcluded.v1',
+      /** Taken out of the cycle's assessment (not assessed, not in its population's curve); the record stays. */
+      { reason: string; category: ExclusionCategory; excludedAt: string }
+    >
+  | DomainEvent<'AppraisalIncluded.v1', { reason: string; includedAt: string }>
   | DomainEvent<'RhkDrafted.v1', RhkContent & { draftedAt: string }>
   | DomainEvent<'RhkRevised.v1', RhkContent & { revisedAt: string }>
   | DomainEvent<'RhkRemoved.v1', { rhkId: string; reason: string; removedAt: string }>

@@ -77,6 +77,8 @@ export interface ActiveAppraisal {
   receipt: { receivedAt: string; objectionDeadline: Deadline } | null;
   /** Keberatan filed against the published result, oldest first; at most one OPEN. */
   objections: readonly ObjectionRecord[];
+  /** Set while HR has taken the appraisal out of the cycle's assessment (absent: never excluded). */
+  exclusion?: AppraisalEventOf<'AppraisalExcluded.v1'>['data'] | null;
 }
 
 export interface DialogueNote {
@@ -160,6 +162,10 @@ export function evolveAppraisal(state: AppraisalState, event: AppraisalEvent): A
       return { ...s, unitId: event.data.toUnitId };
     case 'AppraisalEnded.v1':
       return { ...s, status: 'ended' };
+    case 'AppraisalExcluded.v1':
+      return { ...s, exclusion: event.data };
+    case 'AppraisalIncluded.v1':
+      return { ...s, exclusion: null };
     case 'RhkDrafted.v1':
     case 'RhkRevised.v1': {
       const {

@@ -3,6 +3,7 @@ import type { Policy, Predikat, UnitPredikat } from '../../../policy/src/policy.
 import type { PolicyRef } from '../../../policy/src/versions/policy-events.js';
 import type { FrameworkRef } from '../appraisal/appraisal-events.js';
 import type { CycleKind, CyclePhase } from './cycle-events.js';
+import type { ReadinessCounts } from '../advance-cycle-phase/cycle-readiness.js';
 
 export interface OpenCycle {
   type: 'OpenCycle';
@@ -28,9 +29,12 @@ export interface OpenCycle {
 export interface AdvanceCyclePhase {
   type: 'AdvanceCyclePhase';
   now: string;
-  data: { to: CyclePhase; reason: string };
+  /** confirmNotReady: HR moves on although the readiness report is not empty (the reason says why). */
+  data: { to: CyclePhase; reason: string; confirmNotReady?: boolean };
   /** Fact: the populations that have open appraisals; all must be determined before PUBLISHED. */
   populationIds: string[];
+  /** Fact: the readiness report for `to` (cycle-readiness.ts), counted over the cycle's appraisals. */
+  readiness: ReadinessCounts;
 }
 
 export interface SetUnitPredikat {

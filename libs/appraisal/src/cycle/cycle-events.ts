@@ -5,6 +5,7 @@ import type { Policy, Predikat, UnitPredikat } from '../../../policy/src/policy.
 import type { PolicyRef } from '../../../policy/src/versions/policy-events.js';
 import type { DistributionViolation, PredikatCounts } from '../../../policy/src/distribution.js';
 import type { FrameworkRef } from '../appraisal/appraisal-events.js';
+import type { ReadinessCounts } from '../advance-cycle-phase/cycle-readiness.js';
 
 export const cycleStreamName = (cycleId: string): string => `cycle-${cycleId}`;
 
@@ -35,7 +36,17 @@ export type CycleEvent =
         openedAt: string;
       }
     >
-  | DomainEvent<'CyclePhaseAdvanced.v1', { from: CyclePhase; to: CyclePhase; reason: string; advancedAt: string }>
+  | DomainEvent<
+      'CyclePhaseAdvanced.v1',
+      {
+        from: CyclePhase;
+        to: CyclePhase;
+        reason: string;
+        advancedAt: string;
+        /** Present when HR moved on although appraisals were not ready (confirmNotReady): the report's counts. */
+        notReady?: Omit<ReadinessCounts, 'to'>;
+      }
+    >
   | DomainEvent<
       'UnitPredikatSet.v1',
       {

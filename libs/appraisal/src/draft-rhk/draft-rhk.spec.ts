@@ -81,22 +81,41 @@ describe('draft RHK', () => {
         .thenThrows('CASCADE_NOT_ALLOWED', 'invalid');
     });
 
-    it('given a JPT, when no Perjanjian Kinerja item is named, then PERJANJIAN_KINERJA_REQUIRED', () => {
-      spec
+    it('given a JPT, when no Perjanjian Kinerja item is named, then PERJANJIAN_KINERJA_REQUIRED saying why', () => {
+      const error = spec
         .given([started({ jobType: 'JPT' })])
         .when(draft({ cascadesFrom: null, perjanjianKinerjaRef: '  ' }))
         .thenThrows('PERJANJIAN_KINERJA_REQUIRED', 'invalid');
+      expect(error.message).toBe(
+        "You hold a JPT (pimpinan tinggi) position, so each of your RHK derives from your unit's Perjanjian " +
+          'Kinerja: name that item in perjanjianKinerjaRef (1-200 characters)',
+      );
     });
 
     it('given a rater without a plan in this cycle, when the RHK names a Perjanjian Kinerja item, then RhkDrafted', () => {
       spec.given([started()]).when(draft(fromPk, null)).then(drafted(fromPk));
     });
 
-    it('given a rater without a plan in this cycle, when no Perjanjian Kinerja item is named, then PERJANJIAN_KINERJA_REQUIRED', () => {
-      spec
+    it('given a rater without a plan in this cycle, when no Perjanjian Kinerja item is named, then PERJANJIAN_KINERJA_REQUIRED naming the rater', () => {
+      const error = spec
         .given([started()])
         .when(draft({ cascadesFrom: null }, null))
         .thenThrows('PERJANJIAN_KINERJA_REQUIRED', 'invalid');
+      expect(error.message).toBe(
+        `Your rater ${RATER} has no appraisal in this cycle, so each of your RHK derives from your unit's ` +
+          'Perjanjian Kinerja: name that item in perjanjianKinerjaRef (1-200 characters)',
+      );
+    });
+
+    it('given no rater at all, when the RHK cascades from a supervisor RHK, then CASCADE_NOT_ALLOWED saying why', () => {
+      const error = spec
+        .given([started({ raterNip: null, raterSupervisorNip: null })])
+        .when(draft({}, null))
+        .thenThrows('CASCADE_NOT_ALLOWED', 'invalid');
+      expect(error.message).toBe(
+        "You have no rater (pejabat penilai), so each of your RHK derives from your unit's Perjanjian Kinerja, " +
+          "not from a supervisor's RHK: cascadesFrom must be null",
+      );
     });
 
     it('given a rater whose plan has no RHK yet, when the employee drafts, then SUPERVISOR_PLAN_MISSING naming the rater', () => {

@@ -6,6 +6,7 @@ import type { Iki, IkiAspect, RhkContent, RhkKind } from '../appraisal/appraisal
 import { hasKey } from '../appraisal/appraisal-items.js';
 import type { ActiveAppraisal } from '../appraisal/appraisal-state.js';
 import type { RaterPlanFact } from '../appraisal/appraisal-commands.js';
+import { perjanjianKinerjaReason, perjanjianKinerjaSentence } from './cascade-sources.js';
 
 const RHK_KINDS: readonly RhkKind[] = ['UTAMA', 'TAMBAHAN'];
 const IKI_ASPECTS: readonly IkiAspect[] = ['KUANTITAS', 'KUALITAS', 'WAKTU', 'BIAYA'];
@@ -98,15 +99,19 @@ export function requireFreeIkiIds(appraisal: ActiveAppraisal, iki: readonly Iki[
 }
 
 /** Whether this RHK must cascade from the rater's plan, and from which RHK ids. */
-type CascadeSource = { kind: 'PERJANJIAN_KINERJA'; why: string } | { kind: 'RATER_PLAN'; raterPlan: RaterPlanFact };
+type CascadeSource =
+  { kind: 'PERJANJIAN_KINERJA'; sentence: string } | { kind: 'RATER_PLAN'; raterPlan: RaterPlanFact };
 
 /**
  * A non-JPT with a rater who has an appraisal in this cycle plans by cascading, so planning is refused until
  * the rater's plan has at least one RHK.
  */
 export function requireCascadeSource(appraisal: ActiveAppraisal, raterPlan: RaterPlanFact | null): CascadeSource {
-  if (appraisal.jobType === 'JPT') return { kind: 'PERJANJIAN_KINERJA', why: 'a JPT' };
-  if (raterPlan === null) return { kind: 'PERJANJIAN_KINERJA', why: 'without a rater who has a plan in this cycle' };
+  const reason = perjanjianKinerjaReason(appraisal, raterPlan);
+  if (reason !== null || raterPlan === null) {
+    const sentence = perjanjianKinerjaSentence(reason ?? 'RATER_NOT_IN_CYCLE', appraisal.raterNip);
+    return { kind: 'PERJANJIAN_KINERJA', sentence };
+  }
   if (raterPlan.rhkIds.length === 0) {
     throw new DomainError(
       'conflict',
@@ -129,7 +134,7 @@ export function requireCascade(
       throw new DomainError(
         'invalid',
         'CASCADE_NOT_ALLOWED',
-        `the RHK of ${source.why} derives from the unit's Perjanjian Kinerja, not from a supervisor's RHK`,
+        `${source.sentence}, not from a supervisor's RHK: cascadesFrom must be null`,
         [{ field: 'cascadesFrom', message: 'must be null' }],
       );
     }
@@ -137,7 +142,7 @@ export function requireCascade(
       throw new DomainError(
         'invalid',
         'PERJANJIAN_KINERJA_REQUIRED',
-        `the RHK of ${source.why} must name the Perjanjian Kinerja item it derives from (1-200 characters)`,
+        `${source.sentence}: name that item in perjanjianKinerjaRef (1-200 characters)`,
         [{ field: 'perjanjianKinerjaRef', message: 'required' }],
       );
     }

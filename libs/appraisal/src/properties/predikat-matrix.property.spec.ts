@@ -9,6 +9,8 @@ import { RATER, base, evidenceAttached } from '../appraisal/appraisal-fixtures.j
 import { assessable, rated, ratingReturned, selfAssessed } from '../assessment-fixtures.js';
 import { submitSupervisorRatingDecider } from '../submit-supervisor-rating/submit-supervisor-rating.js';
 
+const COMPETENCY_CODES = ['INTEGRITAS', 'KERJA_SAMA', 'KOMUNIKASI', 'PEREKAT_BANGSA'];
+
 // DOMAIN section 5, PermenPANRB 6/2022 "kuadran":
 //   hasil kerja ↓ / perilaku →   di bawah          sesuai             di atas
 const SECTION_5: Record<string, Record<string, string>> = {
@@ -47,7 +49,7 @@ const ratingInput = fc.record({
     ),
   competencyLevels: fc.uniqueArray(
     fc.record({
-      code: fc.constantFrom('INTEGRITAS', 'KERJA_SAMA', 'KOMUNIKASI', 'PEREKAT_BANGSA'),
+      code: fc.constantFrom(...COMPETENCY_CODES),
       level: fc.constantFrom<1 | 2 | 3 | 4 | 5>(1, 2, 3, 4, 5),
     }),
     { selector: (c) => c.code },
@@ -84,6 +86,7 @@ describe('property: the supervisor rating’s predikat', () => {
           },
           activeConflictOfInterestIds: input.conflicts,
           populationDetermined: false,
+          knownCompetencyCodes: COMPETENCY_CODES,
         };
         const state = history.reduce(
           submitSupervisorRatingDecider.evolve,

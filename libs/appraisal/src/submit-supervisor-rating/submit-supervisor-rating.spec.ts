@@ -3,7 +3,8 @@ import { specFor } from '../../../testing/src/decider-specification.js';
 import type { Rating } from '../../../policy/src/policy.js';
 import type { SubmitSupervisorRating } from '../appraisal/appraisal-commands.js';
 import type { AppraisalEvent, BerakhlakValueCode, CompetencyObservation } from '../appraisal/appraisal-events.js';
-import { NIP, RATER, RATER_SUPERVISOR, base, submittedPlan } from '../appraisal/appraisal-fixtures.js';
+import { builtInLevelledCodes } from '../../../competency/src/built-in/catalogue.js';
+import { NIP, RATER, RATER_SUPERVISOR, base, started, submittedPlan } from '../appraisal/appraisal-fixtures.js';
 import {
   LATER,
   assessable,
@@ -29,6 +30,7 @@ const rate = (
     phase = 'ASSESSMENT' as SubmitSupervisorRating['cyclePhase'],
     coi = [] as string[],
     determined = false,
+    known = builtInLevelledCodes() as readonly string[],
   } = {},
 ): SubmitSupervisorRating => ({
   type: 'SubmitSupervisorRating',
@@ -36,6 +38,7 @@ const rate = (
   data: ratingData(data),
   activeConflictOfInterestIds: coi,
   populationDetermined: determined,
+  knownCompetencyCodes: known,
 });
 const justified = { justification: '  Melampaui target KKM di semua kelas ', evidenceIds: ['ev-1'] };
 const [quantitative, qualitative] = ratingData().realisations;
@@ -258,6 +261,63 @@ describe('submit a supervisor rating', () => {
       .given(selfRated())
       .when(rate({ competencyLevels: levels(['INTEGRITAS', 0]) }))
       .thenThrows('COMPETENCY_LEVELS_INVALID', 'invalid');
+  });
+
+  describe('competency codes (the pinned framework version, else the built-in catalogue)', () => {
+    const levels = (...codes: string[]) => codes.map((code) => ({ code, level: 3 }) as CompetencyObservation);
+
+    it('given no pinned framework, when a level names a code outside the built-in catalogue, then UNKNOWN_COMPETENCY listing the known codes', () => {
+      const error = spec
+        .given(selfRated())
+        .when(rate({ competencyLevels: levels('INTEGRITAS', 'PEDAGOGIK') }))
+        .thenThrows('UNKNOWN_COMPETENCY', 'invalid');
+      expect(error.message).toContain('PEDAGOGIK is not in the built-in catalogue, which this cycle pinned');
+      expect(error.message).toContain('known competency codes: INTEGRITAS, KERJA_SAMA, KOMUNIKASI');
+      expect(error.details).toEqual([
+        { field: 'competencyLevels[1].code', message: 'PEDAGOGIK is not in the built-in catalogue' },
+        { field: 'knownCompetencyCodes', message: [...builtInLevelledCodes()].sort().join(', ') },
+      ]);
+    });
+
+    it('given a pinned framework with a technical competency, when a level names it, then it is recorded', () => {
+      const [event] = decideFrom(
+        selfRated(),
+        rate(
+          { competencyLevels: levels('PEDAGOGIK', 'INTEGRITAS') },
+          {
+            known: [...builtInLevelledCodes(), 'PEDAGOGIK'],
+          },
+        ),
+      );
+      expect(event.data).toMatchObject({
+        competencyLevels: [
+          { code: 'PEDAGOGIK', level: 3 },
+          { code: 'INTEGRITAS', level: 3 },
+        ],
+      });
+    });
+
+    it('given a pinned framework, when a level names a code it does not have, then UNKNOWN_COMPETENCY naming the version', () => {
+      const pinned = [
+        started({ frameworkRef: { frameworkId: 'disdik-kompetensi', version: 2 } }),
+        ...selfRated().slice(1),
+      ];
+      const error = spec
+        .given(pinned)
+        .when(rate({ competencyLevels: levels('PEDAGOGIK', 'LITERASI') }, { known: ['INTEGRITAS', 'PEDAGOGIK'] }))
+        .thenThrows('UNKNOWN_COMPETENCY', 'invalid');
+      expect(error.message).toBe(
+        'LITERASI is not in framework disdik-kompetensi version 2, which this cycle pinned; known competency codes: ' +
+          'INTEGRITAS, PEDAGOGIK',
+      );
+    });
+
+    it('a BerAKHLAK value is rated in valueNotes, not with a level: UNKNOWN_COMPETENCY', () => {
+      spec
+        .given(selfRated())
+        .when(rate({ competencyLevels: levels('AKUNTABEL') }))
+        .thenThrows('UNKNOWN_COMPETENCY', 'invalid');
+    });
   });
 
   it('given a self-assessment, when a value note names an unknown value or a value twice, then VALUE_NOTES_INVALID', () => {

@@ -79,7 +79,11 @@ export function decideSubmitSupervisorRating(command: SubmitSupervisorRating, st
         perilaku,
         predikat: predikatFor(appraisal.policy, hasilKerja, perilaku),
         valueNotes: requireValueNotes(data.valueNotes),
-        competencyLevels: requireCompetencyLevels(data.competencyLevels),
+        competencyLevels: requireKnownCompetencies(
+          appraisal,
+          requireCompetencyLevels(data.competencyLevels),
+          command.knownCompetencyCodes,
+        ),
         justification,
         evidenceIds,
         // Recorded and flagged for audit, not refused: replacing the rater is HR's act (ChangeRater).
@@ -181,6 +185,36 @@ function requireCompetencyLevels(levels: readonly CompetencyObservation[]): Comp
     );
   }
   return levels.map((l, i) => ({ code: codes[i], level: l.level }));
+}
+
+/**
+ * Levels only for competencies the pinned framework version knows (the built-in catalogue without one): a level
+ * for an unknown code could never be compared with a position's required level, nor appealed against.
+ */
+function requireKnownCompetencies(
+  appraisal: ActiveAppraisal,
+  levels: CompetencyObservation[],
+  known: readonly string[],
+): CompetencyObservation[] {
+  const knownSet = new Set(known);
+  const unknown = levels.map((l, i) => ({ code: l.code, i })).filter(({ code }) => !knownSet.has(code));
+  if (unknown.length === 0) return levels;
+  const ref = appraisal.frameworkRef;
+  const where = ref ? `framework ${ref.frameworkId} version ${ref.version}` : 'the built-in catalogue';
+  const codes = [...known].sort();
+  throw new DomainError(
+    'invalid',
+    'UNKNOWN_COMPETENCY',
+    `${unknown.map((u) => u.code).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in ${where}, which this ` +
+      `cycle pinned; known competency codes: ${codes.join(', ')}`,
+    [
+      ...unknown.map(({ code, i }) => ({
+        field: `competencyLevels[${i}].code`,
+        message: `${code} is not in ${where}`,
+      })),
+      { field: 'knownCompetencyCodes', message: codes.join(', ') },
+    ],
+  );
 }
 
 export const submitSupervisorRatingDecider: Decider<SubmitSupervisorRating, AppraisalState, AppraisalEvent> = {

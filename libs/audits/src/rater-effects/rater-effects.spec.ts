@@ -12,6 +12,18 @@ const ratings = [...many('A', ['AA', 'AA', 'AS']), ...many('B', ['SS', 'SS', 'SS
 const settings = { ...DEFAULT_AUDIT_SETTINGS, minRatings: 3 };
 
 describe('leniency and severity (empirical Bayes)', () => {
+  it('given no ratings, then no figures (null, not NaN) and no effects', () => {
+    expect(raterEffects([])).toEqual({
+      ratings: 0,
+      raters: 0,
+      populationMean: null,
+      populationSd: null,
+      withinRaterVariance: null,
+      betweenRaterVariance: null,
+      effects: [],
+    });
+  });
+
   it('given three small raters, then the population figures match the hand computation', () => {
     const report = raterEffects(ratings, settings);
     expect(report).toMatchObject({

@@ -30,10 +30,11 @@ export interface RaterEffect {
 export interface RaterEffectsReport {
   ratings: number;
   raters: number;
-  populationMean: number;
-  populationSd: number;
-  withinRaterVariance: number;
-  betweenRaterVariance: number;
+  /** The four statistics are null when there is no rating (nothing to compare against). */
+  populationMean: number | null;
+  populationSd: number | null;
+  withinRaterVariance: number | null;
+  betweenRaterVariance: number | null;
   effects: RaterEffect[];
 }
 
@@ -83,10 +84,10 @@ export function raterEffects(
   return {
     ratings: n,
     raters: groups.length,
-    populationMean: round(mean(all)),
-    populationSd: round(sd),
-    withinRaterVariance: round(sigma2),
-    betweenRaterVariance: round(tau2),
+    populationMean: n === 0 ? null : round(mean(all)),
+    populationSd: n === 0 ? null : round(sd),
+    withinRaterVariance: n === 0 ? null : round(sigma2),
+    betweenRaterVariance: n === 0 ? null : round(tau2),
     effects,
   };
 }

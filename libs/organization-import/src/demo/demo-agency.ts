@@ -139,6 +139,7 @@ export function generateDemoAgency(seed = 20261122): DemoAgency {
   const nips = new NipGenerator(random);
   const units = demoUnits();
   const people: DemoPerson[] = [];
+  const takenNames = new Set<string>();
   const add = (
     unit: Unit,
     position: string,
@@ -148,7 +149,16 @@ export function generateDemoAgency(seed = 20261122): DemoAgency {
   ) => {
     const female = random.next() < 0.55;
     const employmentType = random.next() < (options.pppkShare ?? 0) ? 'PPPK' : 'PNS';
-    const name = `${random.pick(female ? FEMALE : MALE)} ${random.pick(SURNAMES)}${options.title ? `, ${options.title}` : ''}`;
+    const given = random.pick(female ? FEMALE : MALE);
+    const surname = SURNAMES.indexOf(random.pick(SURNAMES));
+    // Names are unique (two Kepala Bidang once shared one): on a clash, the next surname, drawing nothing more
+    // from the seeded generator so that every other field stays as it was.
+    const nameWith = (i: number) =>
+      `${given} ${SURNAMES[(surname + i) % SURNAMES.length]}${options.title ? `, ${options.title}` : ''}`;
+    let clash = 0;
+    while (takenNames.has(nameWith(clash)) && clash < SURNAMES.length) clash++;
+    const name = nameWith(clash);
+    takenNames.add(name);
     people.push({
       nip: nips.next(female ? 'FEMALE' : 'MALE', options.birthYears),
       name,

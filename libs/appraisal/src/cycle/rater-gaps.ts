@@ -2,8 +2,8 @@
 // penilai approves (the deciders require them), so an active appraisal without one of them would block the
 // cycle's determination. The open and reconcile routes report them, so HR sees the gap the moment it exists and
 // can fix the reporting line (a rater override) before reconciling again.
-import type { AppraisalEvent } from '../../../../libs/appraisal/src/appraisal/appraisal-events.js';
-import type { AppraisalState } from '../../../../libs/appraisal/src/appraisal/appraisal-state.js';
+import type { AppraisalEvent } from '../appraisal/appraisal-events.js';
+import type { AppraisalState } from '../appraisal/appraisal-state.js';
 
 /** Who an active appraisal names as rater and rater's supervisor. */
 export interface RaterAssignment {

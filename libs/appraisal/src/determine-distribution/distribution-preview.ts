@@ -1,18 +1,23 @@
-// The distribution check without writing (DOMAIN section 6): the population's approved predikat counted against
-// the curve its unit predikat fixes, every violated bound with its numbers, and who has no approved rating yet
-// (they are not counted). From the read model: a preview; the determination itself folds the streams.
-import { ConflictException } from '@nestjs/common';
-import type { OpenedCycle } from '../../../../../libs/appraisal/src/cycle/cycle-state.js';
+// The distribution check without writing (docs/domain-rules.md, "Distribution"): a population's approved predikat
+// counted against the curve its unit predikat fixes, every violated bound with its numbers, and who has no approved
+// rating yet (they are not counted). The API serves it from the read model as a preview; the determination
+// itself (determine-distribution.ts) decides on the folded streams.
+import { DomainError } from '../../../shared-kernel/src/domain-error.js';
 import {
   validateDistribution,
   type DistributionViolation,
   type PredikatCounts,
-} from '../../../../../libs/policy/src/distribution.js';
-import { PREDIKATS, type UnitPredikat } from '../../../../../libs/policy/src/policy.js';
-import { errorBody } from '../../http/error-body.js';
-import type { PopulationMember } from '../cycle-read-models.js';
+} from '../../../policy/src/distribution.js';
+import { PREDIKATS, type Predikat, type UnitPredikat } from '../../../policy/src/policy.js';
+import type { OpenedCycle } from '../cycle/cycle-state.js';
 
-export interface DistributionCheckView {
+/** A member of the population as the preview needs it: the predikat of the approved rating, or null. */
+export interface PreviewMember {
+  nip: string;
+  predikat: Predikat | null;
+}
+
+export interface DistributionPreview {
   cycleId: string;
   populationId: string;
   unitPredikat: UnitPredikat;
@@ -25,20 +30,19 @@ export interface DistributionCheckView {
   unapproved: string[];
 }
 
-export function distributionCheck(
+/** `tryUnitPredikat` checks against another unit predikat than the one set (or when none is set yet). */
+export function previewDistribution(
   cycle: OpenedCycle,
   populationId: string,
-  members: PopulationMember[],
+  members: readonly PreviewMember[],
   tryUnitPredikat?: UnitPredikat,
-): DistributionCheckView {
+): DistributionPreview {
   const unitPredikat = tryUnitPredikat ?? cycle.populations[populationId]?.unitPredikat ?? null;
   if (unitPredikat === null) {
-    throw new ConflictException(
-      errorBody(
-        409,
-        'UNIT_PREDIKAT_NOT_SET',
-        `the unit predikat of ${populationId} is not set; pass ?unitPredikat= to check against one`,
-      ),
+    throw new DomainError(
+      'conflict',
+      'UNIT_PREDIKAT_NOT_SET',
+      `the unit predikat of ${populationId} is not set; pass ?unitPredikat= to check against one`,
     );
   }
   const counts: PredikatCounts = Object.fromEntries(PREDIKATS.map((p) => [p, 0]));
