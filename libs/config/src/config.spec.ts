@@ -7,6 +7,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '0.0.0.0',
       databaseUrl: undefined,
+      migrationDatabaseUrl: undefined,
       embeddedPg: { dataDir: 'data/pg', port: 54329 },
       eventStoreUrl: undefined,
       groupCommit: true,
@@ -18,7 +19,13 @@ describe('loadConfig', () => {
         devKeyFile: 'data/dev-auth-key.json',
         failureLimitPerMinute: 30,
       },
-      audit: { signingKeyFile: 'data/audit-signing-key.pem', signingKey: undefined },
+      audit: {
+        signingKeyFile: 'data/audit-signing-key.pem',
+        signingKey: undefined,
+        sealer: true,
+        sealIntervalMs: 60_000,
+        sealMaxUnsealed: 1000,
+      },
       logLevel: 'info',
       readiness: { maxLagEvents: 20 },
     });
@@ -42,12 +49,26 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the owner connection for migrations next to the service connection', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://kinerja_service:s@db:5432/kinerja',
+      MIGRATION_DATABASE_URL: 'postgresql://kinerja_owner:o@db:5432/kinerja',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://kinerja_service:s@db:5432/kinerja',
+      migrationDatabaseUrl: 'postgresql://kinerja_owner:o@db:5432/kinerja',
+    });
+  });
+
   it.each([
     ['PORT', { PORT: 'abc' }],
     ['PORT', { PORT: '70000' }],
     ['EMBEDDED_PG_PORT', { EMBEDDED_PG_PORT: '-1' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x@y/z' }],
     ['DATABASE_URL', { DATABASE_URL: 'not a url' }],
+    ['MIGRATION_DATABASE_URL', { DATABASE_URL: 'postgres://s@db/k', MIGRATION_DATABASE_URL: 'mysql://o@db/k' }],
+    // the embedded default sets up both roles itself: an owner URL without the service's is a mistake
+    ['MIGRATION_DATABASE_URL', { MIGRATION_DATABASE_URL: 'postgres://o@db/k' }],
     ['EVENTSTORE_URL', { EVENTSTORE_URL: 'http://es:2113' }],
     ['PROJECTOR', { PROJECTOR: 'sometimes' }],
     ['EVENTSTORE_GROUP_COMMIT', { EVENTSTORE_GROUP_COMMIT: 'yes' }],
@@ -57,6 +78,10 @@ describe('loadConfig', () => {
     ['AUTH_FAILURE_LIMIT', { AUTH_FAILURE_LIMIT: '0' }],
     ['AUTH_FAILURE_LIMIT', { AUTH_FAILURE_LIMIT: 'many' }],
     ['AUTH_FAILURE_LIMIT', { AUTH_FAILURE_LIMIT: '2.5' }],
+    ['AUDIT_SEALER', { AUDIT_SEALER: 'yes' }],
+    ['AUDIT_SEAL_INTERVAL_MS', { AUDIT_SEAL_INTERVAL_MS: '0' }],
+    ['AUDIT_SEAL_INTERVAL_MS', { AUDIT_SEAL_INTERVAL_MS: '1m' }],
+    ['AUDIT_SEAL_MAX_UNSEALED', { AUDIT_SEAL_MAX_UNSEALED: '10001' }],
   ])('a bad %s is refused with an error naming it', (variable, env) => {
     let caught: unknown;
     try {

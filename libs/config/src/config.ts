@@ -4,8 +4,17 @@
 export interface Config {
   port: number;
   host: string;
-  /** External PostgreSQL for events (unless eventStoreUrl) and read models; absent: embedded PostgreSQL. */
+  /**
+   * External PostgreSQL for events (unless eventStoreUrl) and read models; absent: embedded PostgreSQL. The
+   * service's own connection: with migrationDatabaseUrl it should be the least-privileged login role.
+   */
   databaseUrl?: string;
+  /**
+   * The owner (migrator) connection to the same database (MIGRATION_DATABASE_URL): used at start-up only to run
+   * migrations and grant the service role its rights, then closed. Absent with databaseUrl: the service migrates
+   * over its own connection, as its owner (a warning says so). README "Database roles".
+   */
+  migrationDatabaseUrl?: string;
   embeddedPg: { dataDir: string; port: number };
   /** esdb:// or esdb+discover:// connection string: events go to EventStoreDB. */
   eventStoreUrl?: string;
@@ -16,7 +25,16 @@ export interface Config {
   /** failureLimitPerMinute: failed authentications per client address a minute before 429 (AUTH_FAILURE_LIMIT). */
   auth: { jwksUrl?: string; issuer?: string; audience?: string; devKeyFile: string; failureLimitPerMinute: number };
   /** Ed25519 key that signs seals: inline PEM/JWK (signingKey) or a file (created on first use by the CLI). */
-  audit: { signingKeyFile: string; signingKey?: string };
+  audit: {
+    signingKeyFile: string;
+    signingKey?: string;
+    /** Run the sealer in the projector process and the embedded API (AUDIT_SEALER=on|off). */
+    sealer: boolean;
+    /** Seal at least this often when events wait (AUDIT_SEAL_INTERVAL_MS). */
+    sealIntervalMs: number;
+    /** Seal early once this many events wait; also the most one seal covers (AUDIT_SEAL_MAX_UNSEALED). */
+    sealMaxUnsealed: number;
+  };
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   /** GET /health/ready: every projection at most this many events behind the head (READY_MAX_LAG_EVENTS). */
   readiness: { maxLagEvents: number };
@@ -38,6 +56,7 @@ export const CONFIG_VARIABLES = [
   'PORT',
   'HOST',
   'DATABASE_URL',
+  'MIGRATION_DATABASE_URL',
   'EMBEDDED_PG_DATA_DIR',
   'EMBEDDED_PG_PORT',
   'EVENTSTORE_URL',
@@ -50,6 +69,9 @@ export const CONFIG_VARIABLES = [
   'AUTH_FAILURE_LIMIT',
   'AUDIT_SIGNING_KEY_FILE',
   'AUDIT_SIGNING_KEY',
+  'AUDIT_SEALER',
+  'AUDIT_SEAL_INTERVAL_MS',
+  'AUDIT_SEAL_MAX_UNSEALED',
   'LOG_LEVEL',
   'READY_MAX_LAG_EVENTS',
 ] as const;
@@ -63,6 +85,14 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const databaseUrl = read('DATABASE_URL');
   if (databaseUrl !== undefined) url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
+  const migrationDatabaseUrl = read('MIGRATION_DATABASE_URL');
+  if (migrationDatabaseUrl !== undefined) {
+    url('MIGRATION_DATABASE_URL', migrationDatabaseUrl, ['postgres:', 'postgresql:']);
+    // The embedded default sets up both roles itself; an owner URL alone would leave the service as the owner.
+    if (databaseUrl === undefined) {
+      throw new ConfigError('MIGRATION_DATABASE_URL', 'needs DATABASE_URL (the service role connection) as well');
+    }
+  }
   const eventStoreUrl = read('EVENTSTORE_URL');
   if (eventStoreUrl !== undefined) eventStoreConnectionString(eventStoreUrl);
   const jwksUrl = read('AUTH_JWKS_URL');
@@ -75,6 +105,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: portNumber('PORT', read('PORT') ?? '3000'),
     host: read('HOST') ?? '0.0.0.0',
     databaseUrl,
+    migrationDatabaseUrl,
     embeddedPg: {
       dataDir: read('EMBEDDED_PG_DATA_DIR') ?? 'data/pg',
       port: portNumber('EMBEDDED_PG_PORT', read('EMBEDDED_PG_PORT') ?? '54329'),
@@ -93,6 +124,9 @@ export function loadConfig(env: Env = process.env): Config {
     audit: {
       signingKeyFile: read('AUDIT_SIGNING_KEY_FILE') ?? 'data/audit-signing-key.pem',
       signingKey: read('AUDIT_SIGNING_KEY'),
+      sealer: oneOf('AUDIT_SEALER', read('AUDIT_SEALER') ?? 'on', ['on', 'off'] as const) === 'on',
+      sealIntervalMs: positiveInteger('AUDIT_SEAL_INTERVAL_MS', read('AUDIT_SEAL_INTERVAL_MS') ?? '60000', 86_400_000),
+      sealMaxUnsealed: positiveInteger('AUDIT_SEAL_MAX_UNSEALED', read('AUDIT_SEAL_MAX_UNSEALED') ?? '1000', 10_000),
     },
     logLevel: oneOf('LOG_LEVEL', read('LOG_LEVEL') ?? 'info', ['error', 'warn', 'info', 'debug'] as const),
     readiness: { maxLagEvents: wholeNumber('READY_MAX_LAG_EVENTS', read('READY_MAX_LAG_EVENTS') ?? '20', 10_000) },

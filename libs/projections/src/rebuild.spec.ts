@@ -123,6 +123,44 @@ describe('rebuilding a projection beside the live one', () => {
     expect(await second).toBe(`a rebuild of ${projection.name} is already running`);
   });
 
+  it("checks every stream's hash chain on the way and returns what it found (clean: nothing)", async () => {
+    const clean = await rebuildProjection({
+      projection,
+      store: t.store,
+      db: t.db,
+      connectionString: t.url,
+      idleMs: 50,
+    });
+    expect(clean.chainFindings).toEqual([]);
+    const [victim] = await t.store.readStream('history-2', { from: 7n, maxCount: 1 });
+    // As the database superuser, behind the append function's back (test/audit/tamper-support.ts does the same).
+    await t.db.transaction().execute(async (trx) => {
+      await sql`ALTER TABLE event_store.events DISABLE TRIGGER ALL`.execute(trx);
+      await sql`UPDATE event_store.events SET data = jsonb_set(data, '{amount}', '999')
+        WHERE stream_name = 'history-2' AND stream_revision = 7`.execute(trx);
+      await sql`ALTER TABLE event_store.events ENABLE TRIGGER ALL`.execute(trx);
+    });
+    const tampered = await rebuildProjection({
+      projection,
+      store: t.store,
+      db: t.db,
+      connectionString: t.url,
+      idleMs: 50,
+    });
+    expect(tampered.chainFindings).toEqual([
+      {
+        kind: 'altered',
+        stream: 'history-2',
+        revision: '7',
+        eventId: victim.id,
+        position: expect.any(String),
+        detail: 'stored hash does not match the content',
+      },
+    ]);
+    // The rebuild itself completes: what to do about the finding is the operator's decision.
+    expect(tampered.checkpoint.eventsSeen).toBe(total);
+  });
+
   async function schemaExists(schema: string): Promise<boolean> {
     const { rows } = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM information_schema.schemata WHERE schema_name = ${schema}`.execute(t.db);

@@ -17,6 +17,7 @@ import { LockConnection } from './lock-connection.js';
 import { LockNamespace, projectionLockKey } from './lock-keys.js';
 import type { Projection, ReadModelDb } from './projection.js';
 import { migrateProjectionTables } from './projection-tables.js';
+import { RebuildChainCheck, type ChainFinding } from './rebuild-chain-check.js';
 
 export type RebuildPhase = 'counting' | 'catching-up' | 'taking-over' | 'switching' | 'done';
 
@@ -49,6 +50,8 @@ export interface RebuildResult {
   /** The generation that was active before, now dropped. */
   replaced: Generation | undefined;
   checkpoint: Checkpoint;
+  /** Events whose hash chain does not hold, found on the way (README "Tamper evidence"); empty when clean. */
+  chainFindings: ChainFinding[];
 }
 
 export class RebuildAbortedError extends Error {
@@ -56,7 +59,9 @@ export class RebuildAbortedError extends Error {
 }
 
 export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
-  const { projection, store, db, signal } = options;
+  const { projection, db, signal } = options;
+  const chainCheck = new RebuildChainCheck();
+  const store = chainCheck.tap(options.store);
   const name = projection.name;
   const key = projectionLockKey(name);
   await migrateProjectionTables(db);
@@ -119,7 +124,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       await dropGeneration(db, replaced);
     }
     report('done');
-    return { generation: { ...building, status: 'active' }, replaced, checkpoint };
+    return { generation: { ...building, status: 'active' }, replaced, checkpoint, chainFindings: chainCheck.findings };
   } catch (error) {
     if (building && !switched) await dropGeneration(db, building).catch(() => undefined);
     throw error;

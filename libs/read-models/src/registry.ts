@@ -1,14 +1,19 @@
 // Every read model the projector keeps up to date. Add a projection here and the projector, the API in
 // embedded mode, the rebuild CLI and /metrics all pick it up.
-import type { Projection } from '../../../libs/projections/src/projection.js';
-import { employeeDirectoryProjection } from '../../../libs/read-models/src/employee-directory/employee-directory.projection.js';
-import { organizationProjection } from '../../../libs/read-models/src/organization/organization.projection.js';
-import { reportingLinesProjection } from '../../../libs/read-models/src/organization/reporting-lines.projection.js';
-import { conflictsOfInterestProjection } from '../../../libs/read-models/src/organization/conflicts-of-interest.projection.js';
-import { policyVersionsProjection } from '../../../libs/read-models/src/policies/policy-versions.projection.js';
-import { frameworksProjection } from '../../../libs/read-models/src/frameworks/frameworks.projection.js';
-import { appraisalsProjection } from '../../../libs/read-models/src/appraisals/appraisals.projection.js';
-import { cyclesProjection } from '../../../libs/read-models/src/appraisals/cycles.projection.js';
+import type { Projection } from '../../projections/src/projection.js';
+import { employeeDirectoryProjection } from './employee-directory/employee-directory.projection.js';
+import { organizationProjection } from './organization/organization.projection.js';
+import { reportingLinesProjection } from './organization/reporting-lines.projection.js';
+import { conflictsOfInterestProjection } from './organization/conflicts-of-interest.projection.js';
+import { policyVersionsProjection } from './policies/policy-versions.projection.js';
+import { frameworksProjection } from './frameworks/frameworks.projection.js';
+import { appraisalsProjection } from './appraisals/appraisals.projection.js';
+import { cyclesProjection } from './appraisals/cycles.projection.js';
+import { objectionsProjection } from './objections/objections.projection.js';
+import { inboxProjection } from './inbox/inbox.projection.js';
+import { ratingFactsProjection } from './audits/rating-facts.projection.js';
+import { scoreHistoryProjection } from './score-history/score-history.projection.js';
+import { trainingJpProjection } from './training/training-jp.projection.js';
 
 export const projections: readonly Projection[] = [
   employeeDirectoryProjection,
@@ -19,4 +24,9 @@ export const projections: readonly Projection[] = [
   frameworksProjection,
   appraisalsProjection,
   cyclesProjection,
+  objectionsProjection,
+  inboxProjection,
+  ratingFactsProjection,
+  scoreHistoryProjection,
+  trainingJpProjection,
 ];

@@ -1,13 +1,13 @@
 // Starts the runners of the registered projections in this process: apps/projector's main does it on
 // its own, the API does it embedded (PROJECTOR=embedded). Also what /metrics renders, in either mode.
-import type { Config } from '../../../libs/config/src/config.js';
-import type { EventStore } from '../../../libs/event-store/src/port.js';
-import type { Projection, ReadModelDb } from '../../../libs/projections/src/projection.js';
-import { startProjectionRunners, type ProjectionHost } from '../../../libs/projections/src/projection-host.js';
-import { renderProjectionMetrics } from '../../../libs/projections/src/prometheus.js';
-import type { ProjectionLogger } from '../../../libs/projections/src/runner.js';
-import { readStoredStatuses } from '../../../libs/projections/src/stored-status.js';
-import { projections as registered } from './projections.js';
+import type { Config } from '../../config/src/config.js';
+import type { EventStore } from '../../event-store/src/port.js';
+import type { Projection, ReadModelDb } from '../../projections/src/projection.js';
+import { startProjectionRunners, type ProjectionHost } from '../../projections/src/projection-host.js';
+import { renderProjectionMetrics } from '../../projections/src/prometheus.js';
+import type { ProjectionLogger } from '../../projections/src/runner.js';
+import { readStoredStatuses } from '../../projections/src/stored-status.js';
+import { projections as registered } from '../../read-models/src/registry.js';
 
 export interface ProjectorDependencies {
   /** The event store adapter itself (subscriptions and reads; no hash-chaining needed). */

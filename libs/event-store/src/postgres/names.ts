@@ -3,7 +3,11 @@
 
 export const DEFAULT_SCHEMA = 'event_store';
 
-/** NOLOGIN role the application may run as: SELECT/INSERT on the event tables, EXECUTE on the append function. */
+/**
+ * NOLOGIN group role holding the service's rights on the event store: SELECT on the event tables and EXECUTE on
+ * the append function (SECURITY DEFINER), nothing else. The service's login role is made a member of it by the
+ * owner's migration (libs/runtime/src/database-roles.ts).
+ */
 export const APP_ROLE = 'kinerja_app';
 
 /** SQLSTATE raised by the append function when the expected revision does not hold (DETAIL: the actual one). */

@@ -166,7 +166,8 @@ BEGIN
   END IF;
   REVOKE ALL ON ${n.events}, ${n.streams} FROM ${APP_ROLE};
   GRANT USAGE ON SCHEMA ${n.schema} TO ${APP_ROLE};
-  GRANT SELECT, INSERT ON ${n.events} TO ${APP_ROLE};
+  -- No INSERT: a direct INSERT would bypass the append function's revision check and the hash chain.
+  GRANT SELECT ON ${n.events} TO ${APP_ROLE};
   GRANT SELECT ON ${n.streams} TO ${APP_ROLE};
   GRANT EXECUTE ON FUNCTION ${n.appendFunction}(${APPEND_ARGS}) TO ${APP_ROLE};
 END;

@@ -4,6 +4,7 @@
 //   revisions do not follow on (an event skipped, repeated or applied out of order).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { HashChainedEventStore } from '../../../event-store/src/hash-chained-event-store.js';
 import type { EventStore, NewEvent, RecordedEvent } from '../../../event-store/src/port.js';
 import type { Projection, ReadModelDb, ReadModelTransaction } from '../projection.js';
 
@@ -88,9 +89,11 @@ export function ledgerTestProjection(options: LedgerTestProjectionOptions = {}):
 
 /** Appends `perStream` entries to each of `streams` streams, interleaved, plus one noise event per round. */
 export async function appendLedgerEvents(
-  store: EventStore,
+  raw: EventStore,
   options: { streams: number; perStream: number; streamPrefix?: string; eventsPerAppend?: number },
 ): Promise<number> {
+  // Hash-chained, as every event the service writes is: a rebuild checks the chains (rebuild-chain-check.ts).
+  const store = new HashChainedEventStore(raw);
   const prefix = options.streamPrefix ?? 'ledger';
   const chunk = options.eventsPerAppend ?? 10;
   let appended = 0;

@@ -38,14 +38,18 @@ import {
 } from './appraisals.test-history.js';
 import { cyclesProjection } from './cycles.projection.js';
 import { cycleDistribution, getCycle, listCycles } from './cycles.queries.js';
+import { ratingFactsProjection } from '../audits/rating-facts.projection.js';
+import { groupInputs, ratedAppraisals, raterEvidence } from '../audits/rating-facts.queries.js';
+import { employeeDirectoryProjection } from '../employee-directory/employee-directory.projection.js';
 
-const PROJECTIONS = [appraisalsProjection, cyclesProjection];
+const PROJECTIONS = [appraisalsProjection, cyclesProjection, ratingFactsProjection];
 const TABLES: Record<string, { table: string; key: string }[]> = {
   appraisals: [{ table: 'appraisals', key: 'stream_id' }],
   cycles: [
     { table: 'cycles', key: 'cycle_id' },
     { table: 'cycle_populations', key: 'cycle_id, population_id' },
   ],
+  rating_facts: [{ table: 'rating_facts', key: 'stream_id' }],
 };
 
 describe('appraisals and cycles read models', () => {
@@ -56,7 +60,8 @@ describe('appraisals and cycles read models', () => {
   beforeAll(async () => {
     t = await openTestStores('rm_appraisals');
     history = buildHistory();
-    running = await projectLive(t, history, PROJECTIONS);
+    // The group audits read golongan from the employee directory (empty here: golongan comes out null).
+    running = await projectLive(t, history, [...PROJECTIONS, employeeDirectoryProjection]);
   });
 
   afterAll(async () => {
@@ -113,6 +118,10 @@ describe('appraisals and cycles read models', () => {
         unitId: 'sd-3',
         raterNip: KEPSEK3,
         raterSupervisorNip: KABID,
+        // From the employee directory at read time: not built in this spec (names are tested through HTTP).
+        name: null,
+        raterName: null,
+        raterSupervisorName: null,
         status: 'ACTIVE',
         planStatus: 'APPROVED',
         selfAssessed: true,
@@ -128,6 +137,7 @@ describe('appraisals and cycles read models', () => {
         receivedAt,
         objectionLastDay: objectionDeadline(DEFAULT_POLICY, receivedAt, 'Asia/Jayapura').lastDay,
         populationId: 'sd-3',
+        excluded: false,
         revision: lastRevision(`appraisal-${CYCLE}-${G3A}`),
         updatedAt: receivedAt,
       });
@@ -229,6 +239,9 @@ describe('appraisals and cycles read models', () => {
         'DETERMINATION>PUBLISHED',
       ]);
       expect(cycle!.phaseHistory[0].reason).toBe('Jadwal: IN_PROGRESS');
+      // Who moved it and who determined: the events' actors (version 3).
+      for (const change of cycle!.phaseHistory)
+        expect(change.by).toEqual({ id: expect.any(String), role: expect.any(String) });
       const byId = Object.fromEntries(cycle!.populations.map((p) => [p.populationId, p]));
       expect(Object.keys(byId)).toEqual(['bidang-sd', 'dinas', 'sd-3', 'sd-4']);
       expect(byId['sd-3']).toMatchObject({
@@ -237,6 +250,7 @@ describe('appraisals and cycles read models', () => {
         counts: { SANGAT_BAIK: 1, BAIK: 6, BUTUH_PERBAIKAN: 0, KURANG: 0, SANGAT_KURANG: 0 },
         override: { justification: 'Seluruh guru melampaui target; disetujui Sekda' },
         determinedByNip: KADIS,
+        determinedBy: { id: expect.any(String), role: expect.any(String) },
       });
       expect(byId['sd-3'].violations!.map((v) => v.message)).toEqual([
         'BAIK is 85.7% (6 of 7) > 70% (at most 4 people): 2 people over',
@@ -276,12 +290,33 @@ describe('appraisals and cycles read models', () => {
             violations: [],
             override: null,
             determinedAt: null,
+            determinedBy: null,
             flaggedAfterDetermination: false,
             changesByObjection: [],
           },
         ],
       });
       expect(await cycleDistribution(t.db, 'no-such-cycle')).toBeUndefined();
+    });
+  });
+
+  describe('rating facts (the subjectivity audits read them)', () => {
+    it('lists the approved ratings of active appraisals with their rater, and the objection and conflict counts per rater', async () => {
+      const rated = await ratedAppraisals(t.db, CYCLE);
+      // G4B left mid-cycle; everyone else active in the annual cycle has an approved rating.
+      expect(rated.map((r) => r.rateeNip)).not.toContain(G4B);
+      expect(rated.find((r) => r.rateeNip === G3D)).toMatchObject({ raterNip: KEPSEK3 });
+      const evidence = await raterEvidence(t.db, CYCLE);
+      expect(evidence.find((e) => e.raterNip === KEPSEK3)).toMatchObject({ conflictOfInterest: 1 });
+      expect(evidence.find((e) => e.raterNip === KEPSEK4)).toMatchObject({
+        objections: 1,
+        overturned: 1,
+        overturnRate: 1,
+      });
+      const groups = await groupInputs(t.db, CYCLE);
+      // G4A's keberatan changed BUTUH_PERBAIKAN to BAIK: the final predikat counts.
+      expect(groups.length).toBe(rated.length);
+      expect(groups.filter((g) => g.predikat === 'BUTUH_PERBAIKAN')).toHaveLength(0);
     });
   });
 

@@ -23,6 +23,8 @@ const HANDLED: Record<AppraisalEventType, true> = {
   'RaterChanged.v1': true,
   'AppraisalTransferred.v1': true,
   'AppraisalEnded.v1': true,
+  'AppraisalExcluded.v1': true,
+  'AppraisalIncluded.v1': true,
   'RhkDrafted.v1': true,
   'RhkRevised.v1': true,
   'RhkRemoved.v1': true,
@@ -58,8 +60,8 @@ export const APPRAISAL_EVENT_TYPES = Object.keys(HANDLED) as AppraisalEventType[
 export const appraisalsProjection: Projection = {
   name: APPRAISALS,
   // 2: for_dialogue follows the dialogue gate (set by a self-assessment after a rating, cleared by the
-  // employee's acknowledgement or the approval, no longer by any note).
-  version: 2,
+  // employee's acknowledgement or the approval, no longer by any note). 3: `excluded` (AppraisalExcluded/Included).
+  version: 3,
   handles: APPRAISAL_EVENT_TYPES,
 
   async migrate(db, schema) {
@@ -91,6 +93,7 @@ export const appraisalsProjection: Projection = {
       .addColumn('objection_last_day', 'text')
       .addColumn('distribution_scope', 'text', (c) => c.notNull())
       .addColumn('population_id', 'text', (c) => c.notNull())
+      .addColumn('excluded', 'boolean', (c) => c.notNull().defaultTo(false))
       .addColumn('stream_revision', 'bigint', (c) => c.notNull())
       .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
       .addUniqueConstraint('appraisals_cycle_nip', ['cycle_id', 'nip'])
@@ -163,6 +166,7 @@ async function start(
     objection_last_day: null,
     distribution_scope: scope,
     population_id: cyclePopulationId(scope, d),
+    excluded: false,
     stream_revision: revision,
     updated_at: updatedAt,
   };
@@ -193,6 +197,10 @@ async function changesFor(db: Db, streamId: string, event: AppraisalEvent): Prom
     }
     case 'AppraisalEnded.v1':
       return { status: 'ENDED' };
+    case 'AppraisalExcluded.v1':
+      return { excluded: true };
+    case 'AppraisalIncluded.v1':
+      return { excluded: false };
     case 'RhkDrafted.v1':
     case 'RhkRevised.v1':
     case 'RhkRemoved.v1':

@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import { activeSchema } from '../../../projections/src/projection.js';
 import type { PlanStatus } from '../../../appraisal/src/appraisal/appraisal-state.js';
 import type { Predikat, Rating } from '../../../policy/src/policy.js';
+import { appraisalNames, directoryNames, type AppraisalNames } from './appraisal-names.js';
 import { APPRAISALS } from './appraisals.projection.js';
 import type { AppraisalRow, AppraisalTables } from './appraisals.tables.js';
 
-export interface AppraisalSummary {
+/** One row; the names (AppraisalNames) are the employee directory's at read time, the appraisal keeps NIPs. */
+export interface AppraisalSummary extends AppraisalNames {
   cycleId: string;
   nip: string;
   agencyId: string;
@@ -30,10 +32,15 @@ export interface AppraisalSummary {
   /** Last local date (YYYY-MM-DD) to file a keberatan; null until the result is received. */
   objectionLastDay: string | null;
   populationId: string;
+  /** Taken out of the cycle's assessment by HR: not assessed, not in the population's curve. */
+  excluded: boolean;
   /** Revision of the appraisal stream (its ETag). */
   revision: string;
   updatedAt: string;
 }
+
+export const RATING_STATUS_FILTERS = ['NOT_RATED', 'SUBMITTED', 'APPROVED', 'RETURNED'] as const;
+export type RatingStatusFilter = (typeof RATING_STATUS_FILTERS)[number];
 
 export interface AppraisalPage {
   items: AppraisalSummary[];
@@ -56,6 +63,13 @@ export interface AppraisalListFilter {
   anyOf?: { raterNip?: string; raterSupervisorNip?: string; nip?: string };
   /** Only rows nobody can rate (no rater) or approve (no rater's supervisor). */
   missing?: 'RATER' | 'RATER_SUPERVISOR';
+  planStatus?: PlanStatus;
+  /** The latest rating's status; NOT_RATED: no rating submitted yet. */
+  ratingStatus?: RatingStatusFilter;
+  /** The approved rating's predikat. */
+  predikat?: Predikat;
+  forDialogue?: boolean;
+  conflictOfInterest?: boolean;
   limit: number;
   /** The nextCursor of the previous page: the last NIP seen. */
   after?: string;
@@ -71,7 +85,8 @@ export interface PopulationMember {
 
 const iso = (value: string | Date | null): string | null => (value === null ? null : new Date(value).toISOString());
 
-const toSummary = (row: AppraisalRow): AppraisalSummary => ({
+const toSummary = (row: AppraisalRow, names: ReadonlyMap<string, string>): AppraisalSummary => ({
+  ...appraisalNames(names, { nip: row.nip, raterNip: row.rater_nip, raterSupervisorNip: row.rater_supervisor_nip }),
   cycleId: row.cycle_id,
   nip: row.nip,
   agencyId: row.agency_id,
@@ -93,6 +108,7 @@ const toSummary = (row: AppraisalRow): AppraisalSummary => ({
   receivedAt: iso(row.received_at),
   objectionLastDay: row.objection_last_day,
   populationId: row.population_id,
+  excluded: row.excluded,
   revision: row.stream_revision,
   updatedAt: iso(row.updated_at) as string,
 });
@@ -133,11 +149,28 @@ export async function listAppraisals(db: Kysely<unknown>, filter: AppraisalListF
   if (filter.missing !== undefined) {
     query = query.where(filter.missing === 'RATER' ? 'rater_nip' : 'rater_supervisor_nip', 'is', null);
   }
+  if (filter.planStatus !== undefined) query = query.where('plan_status', '=', filter.planStatus);
+  if (filter.ratingStatus === 'NOT_RATED') query = query.where('rating_status', 'is', null);
+  else if (filter.ratingStatus !== undefined) query = query.where('rating_status', '=', filter.ratingStatus);
+  if (filter.predikat !== undefined) query = query.where('predikat', '=', filter.predikat);
+  if (filter.forDialogue !== undefined) query = query.where('for_dialogue', '=', filter.forDialogue);
+  if (filter.conflictOfInterest !== undefined) {
+    query = query.where('conflict_of_interest', '=', filter.conflictOfInterest);
+  }
   if (filter.after !== undefined) query = query.where('nip', '>', filter.after);
   const rows = await query.execute();
-  const page = rows.slice(0, filter.limit).map(toSummary);
+  const pageRows = rows.slice(0, filter.limit);
+  const names = await namesOf(db, pageRows);
+  const page = pageRows.map((row) => toSummary(row, names));
   return { items: page, nextCursor: rows.length > filter.limit ? page[page.length - 1].nip : null };
 }
+
+/** One query for the names of every person on the rows (employee, rater, rater's supervisor). */
+const namesOf = (db: Kysely<unknown>, rows: readonly AppraisalRow[]) =>
+  directoryNames(
+    db,
+    rows.flatMap((r) => [r.nip, r.rater_nip, r.rater_supervisor_nip]),
+  );
 
 export async function getAppraisalSummary(
   db: Kysely<unknown>,
@@ -152,10 +185,10 @@ export async function getAppraisalSummary(
     .where('cycle_id', '=', cycleId)
     .where('nip', '=', nip)
     .executeTakeFirst();
-  return row ? toSummary(row) : undefined;
+  return row ? toSummary(row, await namesOf(db, [row])) : undefined;
 }
 
-/** The active appraisals of one cycle population, by NIP: whose predikat the curve is checked against. */
+/** The active, not excluded appraisals of one cycle population, by NIP: whose predikat the curve is checked against. */
 export async function populationMembers(
   db: Kysely<unknown>,
   cycleId: string,
@@ -169,6 +202,7 @@ export async function populationMembers(
     .where('cycle_id', '=', cycleId)
     .where('population_id', '=', populationId)
     .where('status', '=', 'ACTIVE')
+    .where('excluded', '=', false)
     .orderBy('nip')
     .execute();
   return rows.map((r) => ({
@@ -189,6 +223,7 @@ export async function populationIdsOf(db: Kysely<unknown>, cycleId: string): Pro
     .distinct()
     .where('cycle_id', '=', cycleId)
     .where('status', '=', 'ACTIVE')
+    .where('excluded', '=', false)
     .orderBy('population_id')
     .execute();
   return rows.map((r) => r.population_id);

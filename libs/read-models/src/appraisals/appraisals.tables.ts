@@ -36,6 +36,8 @@ export interface AppraisalRow {
   distribution_scope: DistributionScope;
   /** The cycle population (unit id or agency id, per scope) whose curve this appraisal counts in. */
   population_id: string;
+  /** HR took the appraisal out of the cycle's assessment (not assessed, not in the curve). */
+  excluded: boolean;
   /** int8: pg returns it as a string. */
   stream_revision: string;
   updated_at: string | Date;

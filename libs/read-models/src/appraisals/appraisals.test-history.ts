@@ -9,6 +9,7 @@
 //   bidang-sd: KABID; dinas: KADIS. Then published; G3A acknowledges receipt.
 // Cycle kota-manokwari-2026-q1 (quarterly, sd-4 only) stays in DETERMINATION with one rating approved.
 // Cycle kab-sorong-2026 belongs to another agency.
+import { countUnready } from '../../../appraisal/src/advance-cycle-phase/cycle-readiness.js';
 import { advanceCyclePhaseDecider } from '../../../appraisal/src/advance-cycle-phase/advance-cycle-phase.js';
 import {
   appraisalStreamName,
@@ -131,7 +132,13 @@ export function buildHistory(): HistoryEntry[] {
       policy: DEFAULT_POLICY,
     }));
   const advance = (cycleId: string, to: CyclePhase, populationIds: string[] = []) =>
-    cycle(cycleId, (now) => ({ type: 'AdvanceCyclePhase', now, data: { to, reason: `Jadwal: ${to}` }, populationIds }));
+    cycle(cycleId, (now) => ({
+      type: 'AdvanceCyclePhase',
+      now,
+      data: { to, reason: `Jadwal: ${to}` },
+      populationIds,
+      readiness: countUnready(to, []),
+    }));
   const setPredikat = (cycleId: string, populationId: string, unitPredikat: UnitPredikat) =>
     cycle(cycleId, (now) => ({
       type: 'SetUnitPredikat',

@@ -17,7 +17,8 @@ const STREAM_PREFIX = cycleStreamName('');
 export const cyclesProjection: Projection = {
   name: CYCLES,
   // 2: populations record predikat changed by keberatan after the determination, flagged when they break the curve.
-  version: 2,
+  // 3: phase changes and determinations carry their actor; phase changes how many appraisals were not ready.
+  version: 3,
   handles: [
     'CycleOpened.v1',
     'CyclePhaseAdvanced.v1',
@@ -59,6 +60,7 @@ export const cyclesProjection: Projection = {
       .addColumn('violations', 'jsonb')
       .addColumn('override_justification', 'text')
       .addColumn('determined_by_nip', 'text')
+      .addColumn('determined_by', 'jsonb')
       .addColumn('determined_at', 'timestamptz')
       .addColumn('changes_by_objection', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
       .addColumn('flagged_after_determination', 'boolean', (c) => c.notNull().defaultTo(false))
@@ -84,7 +86,7 @@ export const cyclesProjection: Projection = {
         .where('revision', '<', revision)
         .executeTakeFirst();
       if (moved.numUpdatedRows === 0n) continue;
-      await applyToCycle(db, cycleId, event);
+      await applyToCycle(db, cycleId, event, { id: recorded.metadata.actor.id, role: recorded.metadata.actor.role });
     }
   },
 };
@@ -116,13 +118,25 @@ async function open(db: Db, event: Extract<CycleEvent, { type: 'CycleOpened.v1' 
     .execute();
 }
 
-async function applyToCycle(db: Db, cycleId: string, event: CycleEvent): Promise<void> {
+async function applyToCycle(
+  db: Db,
+  cycleId: string,
+  event: CycleEvent,
+  actor: { id: string; role: string },
+): Promise<void> {
   switch (event.type) {
     case 'CycleOpened.v1':
       return;
     case 'CyclePhaseAdvanced.v1': {
-      const { from, to, reason, advancedAt } = event.data;
-      const change: PhaseChange = { from, to, reason, at: advancedAt };
+      const { from, to, reason, advancedAt, notReady } = event.data;
+      const change: PhaseChange = {
+        from,
+        to,
+        reason,
+        at: advancedAt,
+        by: actor,
+        ...(notReady ? { notReady: notReady.notReady } : {}),
+      };
       await db
         .updateTable('cycles')
         .set({ phase: to, phase_history: sql`phase_history || ${JSON.stringify([change])}::jsonb` })
@@ -144,6 +158,7 @@ async function applyToCycle(db: Db, cycleId: string, event: CycleEvent): Promise
           violations: null,
           override_justification: null,
           determined_by_nip: null,
+          determined_by: null,
           determined_at: null,
         })
         .onConflict((oc) =>
@@ -163,6 +178,7 @@ async function applyToCycle(db: Db, cycleId: string, event: CycleEvent): Promise
         violations: JSON.stringify(d.violations),
         override_justification: d.override?.justification ?? null,
         determined_by_nip: d.determinedByNip,
+        determined_by: JSON.stringify(actor),
         determined_at: d.determinedAt,
       };
       await db

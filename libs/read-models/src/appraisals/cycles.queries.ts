@@ -42,6 +42,8 @@ export interface CyclePopulationView {
   /** Set when determined against a violated curve: flagged for audit. */
   override: { justification: string } | null;
   determinedByNip: string | null;
+  /** Who determined it (the event's actor: HR and ADMIN act without a NIP); null before. */
+  determinedBy: { id: string; role: string } | null;
   determinedAt: string | null;
   /** Predikat changed by keberatan after the determination (counts above are as they now stand). */
   changesByObjection: DistributionChange[];
@@ -81,6 +83,8 @@ export interface PopulationDistribution {
   violations: DistributionViolation[];
   override: { justification: string } | null;
   determinedAt: string | null;
+  /** Who determined it (the event's actor); null before. */
+  determinedBy: { id: string; role: string } | null;
   /** A keberatan decision changed a predikat after the determination and the curve is now broken. */
   flaggedAfterDetermination: boolean;
   /** Predikat changed by keberatan after the determination (names NIPs: HR and auditors only). */
@@ -125,6 +129,7 @@ const toPopulation = (row: Selectable<CyclePopulationRow>): CyclePopulationView 
   violations: row.violations as DistributionViolation[] | null,
   override: row.override_justification === null ? null : { justification: row.override_justification },
   determinedByNip: row.determined_by_nip,
+  determinedBy: (row.determined_by as { id: string; role: string } | null) ?? null,
   determinedAt: iso(row.determined_at),
   changesByObjection: ((row.changes_by_objection as DistributionChange[] | null) ?? []).map(
     ({ objectionId, nip, from, to, violations, recordedAt }) => ({
@@ -196,6 +201,7 @@ export async function cycleDistribution(db: Kysely<unknown>, cycleId: string): P
     .select((eb) => ['population_id', 'predikat', eb.fn.countAll<string>().as('people')])
     .where('cycle_id', '=', cycleId)
     .where('status', '=', 'ACTIVE')
+    .where('excluded', '=', false)
     .groupBy(['population_id', 'predikat'])
     .execute();
   const ids = [...new Set([...populations.keys(), ...live.map((r) => r.population_id)])].sort();
@@ -219,6 +225,7 @@ export async function cycleDistribution(db: Kysely<unknown>, cycleId: string): P
         violations: (row?.violations as DistributionViolation[] | null) ?? [],
         override: row?.override_justification ? { justification: row.override_justification } : null,
         determinedAt: iso(row?.determined_at ?? null),
+        determinedBy: (row?.determined_by as { id: string; role: string } | null | undefined) ?? null,
         flaggedAfterDetermination: row?.flagged_after_determination ?? false,
         changesByObjection: row ? toPopulation(row).changesByObjection : [],
       };

@@ -7,6 +7,10 @@ export interface PhaseChange {
   to: CyclePhase;
   reason: string;
   at: string;
+  /** Who moved it (the event's actor); absent in rows built before version 3 of the projection. */
+  by?: { id: string; role: string };
+  /** Set when HR moved on although appraisals were not ready: how many. */
+  notReady?: number;
 }
 
 export interface CycleRow {
@@ -46,6 +50,8 @@ export interface CyclePopulationRow {
   violations: unknown;
   override_justification: string | null;
   determined_by_nip: string | null;
+  /** jsonb: the determination event's actor {id, role} (HR and ADMIN act without a NIP). */
+  determined_by: unknown;
   determined_at: string | Date | null;
   /** jsonb: the DistributionChangedByObjection.v1 data of every keberatan that moved a predikat after it, oldest first. */
   changes_by_objection: Generated<unknown>;

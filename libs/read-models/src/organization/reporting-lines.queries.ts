@@ -28,6 +28,22 @@ export interface ReportsView {
   reportsOfReports: PersonRef[];
 }
 
+/** Someone nobody can rate (no pejabat penilai) or approve for (no atasan pejabat penilai). */
+export interface PersonWithoutRater {
+  nip: string;
+  name: string;
+  unitId: string | null;
+  rater: PersonRef | null;
+  raterSupervisor: PersonRef | null;
+  source: 'derived' | 'override' | null;
+}
+
+export interface PeopleWithoutRaterPage {
+  items: PersonWithoutRater[];
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
 export class ReportingLinesQueries {
   constructor(private readonly db: Kysely<unknown>) {}
 
@@ -85,6 +101,43 @@ export class ReportingLinesQueries {
       });
     }
     return lines;
+  }
+
+  /**
+   * An agency's people without a rater (RATER), without a rater's supervisor (RATER_SUPERVISOR: includes those
+   * without a rater, who have neither), or either (no `missing`), keyset-paginated by NIP. Someone whose line is
+   * not derived yet counts as without a rater.
+   */
+  async peopleWithoutRater(filter: {
+    agencyId: string;
+    missing?: 'RATER' | 'RATER_SUPERVISOR';
+    after?: string;
+    limit: number;
+  }): Promise<PeopleWithoutRaterPage> {
+    let query = (await this.tables())
+      .selectFrom('members as m')
+      .leftJoin('lines as l', 'l.nip', 'm.nip')
+      .leftJoin('members as r', 'r.nip', 'l.rater_nip')
+      .leftJoin('members as s', 's.nip', 'l.supervisor_nip')
+      .select(['m.nip', 'm.name', 'm.unit_id', 'l.rater_nip', 'l.supervisor_nip', 'l.source'])
+      .select(['r.name as rater_name', 's.name as supervisor_name'])
+      .where('m.agency_id', '=', filter.agencyId)
+      .orderBy('m.nip')
+      .limit(filter.limit + 1);
+    if (filter.missing === 'RATER') query = query.where('l.rater_nip', 'is', null);
+    else if (filter.missing === 'RATER_SUPERVISOR') query = query.where('l.supervisor_nip', 'is', null);
+    else query = query.where((eb) => eb.or([eb('l.rater_nip', 'is', null), eb('l.supervisor_nip', 'is', null)]));
+    if (filter.after !== undefined) query = query.where('m.nip', '>', filter.after);
+    const rows = await query.execute();
+    const items = rows.slice(0, filter.limit).map((row) => ({
+      nip: row.nip,
+      name: row.name,
+      unitId: row.unit_id,
+      rater: row.rater_nip ? { nip: row.rater_nip, name: row.rater_name } : null,
+      raterSupervisor: row.supervisor_nip ? { nip: row.supervisor_nip, name: row.supervisor_name } : null,
+      source: row.source,
+    }));
+    return { items, nextCursor: rows.length > filter.limit ? items[items.length - 1].nip : null };
   }
 
   /** For relation-based access in later issues: whom does this person rate, directly and one level down? */
