@@ -2,12 +2,13 @@
 // OpenAPI at /docs. Used by main.ts and by the end-to-end tests, so tests run the real thing.
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppDependencies } from './app.module.js';
 import { registerAuthFailureLimit } from './auth/auth-failure-limit.js';
+import { serveConsole } from './http/console.js';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { answerFrameworkError } from './http/framework-errors.js';
 import { parseJsonBody } from './http/json-body.js';
+import { serveOpenApi } from './http/openapi.js';
 import { RequestEdgeGuard } from './http/request-edge.guard.js';
 import { createValidationPipe } from './http/validation.js';
 import { createObservability, type ObservabilityOptions } from './observability/observability.js';
@@ -45,15 +46,7 @@ export async function createApi(
   app.useGlobalFilters(new AllExceptionsFilter());
   await registerAuthFailureLimit(app, deps.config.auth.failureLimitPerMinute);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Kinerja Ledger API')
-      .setDescription('Event-sourced performance appraisal of ASN: every change is an immutable event.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  serveOpenApi(app);
+  await serveConsole(app);
   return app;
 }

@@ -3,7 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Config } from '../../../libs/config/src/config.js';
 import { openInfrastructure, type Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
 import { migrateProjectionTables } from '../../../libs/projections/src/projection-tables.js';
-import { startProjector, storedProjectionMetrics, type Projector } from '../../projector/src/start-projector.js';
+import { startConfiguredSealer } from '../../../libs/runtime/src/start-configured-sealer.js';
+import { startProjector, storedProjectionMetrics, type Projector } from '../../../libs/runtime/src/start-projector.js';
 import { createApi } from './create-api.js';
 import { createApiLogger, projectionLogger } from './observability/logger.js';
 import type { ObservabilityOptions } from './observability/observability.js';
@@ -33,6 +34,12 @@ export async function startApi(
           log: projectionLogger(logger),
         })
       : undefined;
+  // The sealer runs where the projections run (README "Tamper evidence").
+  const sealerLog = logger.child({ context: 'sealer' });
+  const stopSealer =
+    config.projector === 'embedded'
+      ? await startConfiguredSealer(config, infrastructure.eventStore, (level, message) => sealerLog[level](message))
+      : undefined;
   const metrics =
     projector ?? storedProjectionMetrics({ store: infrastructure.rawEventStore, db: infrastructure.readDb });
   const app = await createApi({ config, infrastructure, metrics, clock: options.clock ?? systemClock }, { logger });
@@ -48,6 +55,7 @@ export async function startApi(
     projector,
     async stop() {
       await app.close();
+      await stopSealer?.();
       await projector?.stop();
       await infrastructure.close();
     },

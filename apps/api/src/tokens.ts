@@ -3,6 +3,7 @@ export const CONFIG = Symbol('CONFIG');
 export const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');
 export const CLOCK = Symbol('CLOCK');
 export const PROJECTION_STATUS = Symbol('PROJECTION_STATUS');
+export const EVENT_CHAIN = Symbol('EVENT_CHAIN');
 
 /** Injected clock, so commands carry their time in and tests can fix it. */
 export interface Clock {

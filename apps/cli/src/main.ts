@@ -10,6 +10,8 @@ import { seedDemoCommand } from './commands/seed-demo.js';
 import { verifyCommand } from './commands/verify.js';
 import { sealCommand } from './commands/seal.js';
 import { auditKeyCommand } from './commands/audit-key.js';
+import { evidencePackCommand } from './commands/evidence-pack.js';
+import { migrateCommand } from './commands/migrate.js';
 
 const commands: CliCommand[] = [
   // registered commands go here, one import each
@@ -20,6 +22,8 @@ const commands: CliCommand[] = [
   verifyCommand,
   sealCommand,
   auditKeyCommand,
+  evidencePackCommand,
+  migrateCommand,
 ];
 
 async function main(argv: string[]): Promise<number> {

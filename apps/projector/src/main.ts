@@ -3,8 +3,9 @@
 // when EVENTSTORE_URL is set (openInfrastructure chooses the adapter); read models go to DATABASE_URL.
 import { loadConfigOrExit } from '../../../libs/runtime/src/load-config-or-exit.js';
 import { openInfrastructure, type Infrastructure } from '../../../libs/runtime/src/infrastructure.js';
-import { projectorLogger, startProjector } from './start-projector.js';
-import { projections } from './projections.js';
+import { startConfiguredSealer } from '../../../libs/runtime/src/start-configured-sealer.js';
+import { projectorLogger, startProjector } from '../../../libs/runtime/src/start-projector.js';
+import { projections } from '../../../libs/read-models/src/registry.js';
 import { shutdownSignal } from '../../../libs/runtime/src/shutdown-signal.js';
 import { setProcessRole } from '../../../libs/runtime/src/process-role.js';
 import { exitOnStartupFailure } from '../../../libs/runtime/src/startup-failure.js';
@@ -25,12 +26,15 @@ async function main(): Promise<number> {
     connectionString: infrastructure.databaseUrl,
     log,
   });
+  // Seals go through the hash-chained store: the seal stream has a chain of its own (README "Tamper evidence").
+  const stopSealer = await startConfiguredSealer(config, infrastructure.eventStore, log);
   // SIGTERM (docker stop) and SIGINT: commit the batches in progress, release the locks, close. Listen before
   // saying we run: a supervisor that signals on that line must not find the default (kill) disposition.
   const stopping = shutdownSignal();
   log('info', `running ${projections.length} projection(s): ${projections.map((p) => p.name).join(', ') || 'none'}`);
   const signal = await stopping;
   log('info', `${signal}: stopping`);
+  await stopSealer?.();
   await projector.stop();
   await infrastructure.close();
   return 0;

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -11,7 +14,7 @@ import {
 } from '../../../libs/projections/src/testing/ledger-test-projection.js';
 import { waitFor } from '../../../libs/projections/src/testing/wait-for.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
-import { projectorLogger, startProjector, storedProjectionMetrics } from './start-projector.js';
+import { projectorLogger, startProjector, storedProjectionMetrics } from '../../../libs/runtime/src/start-projector.js';
 
 describe('projector', () => {
   let database: TestDatabase;
@@ -72,12 +75,19 @@ describe('projector', () => {
     }
   });
 
-  it('starts as `npm run projector` does and stops cleanly on SIGTERM', async () => {
+  it('starts as `npm run projector` does, seals the events, and stops cleanly on SIGTERM', async () => {
+    const keyDir = await mkdtemp(join(tmpdir(), 'kinerja-projector-'));
     const child = spawn(
       process.execPath,
       ['--import', './libs/runtime/loader/register-ts.mjs', 'apps/projector/src/main.ts'],
       {
-        env: { PATH: process.env.PATH, DATABASE_URL: database.url, LOG_LEVEL: 'info' },
+        env: {
+          PATH: process.env.PATH,
+          DATABASE_URL: database.url,
+          LOG_LEVEL: 'info',
+          AUDIT_SIGNING_KEY_FILE: join(keyDir, 'audit-signing-key.pem'),
+          AUDIT_SEAL_INTERVAL_MS: '200',
+        },
         stdio: ['ignore', 'ignore', 'pipe'],
       },
     );
@@ -90,11 +100,17 @@ describe('projector', () => {
         () => lines.some((l) => / projector info: running \d+ projection\(s\)/.test(l)) || child.exitCode !== null,
         45_000,
       );
+      // The sealer runs beside the projections, with the key from AUDIT_SIGNING_KEY_FILE (created on first use).
+      await waitFor('sealed', () => lines.some((l) => / projector info: seal 0: \d+ events/.test(l)), 20_000);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(lines.some((l) => l.endsWith('projector info: SIGTERM: stopping'))).toBe(true);
+      const [seal] = await store.readStream('audit-seals');
+      expect(seal.data).toMatchObject({ sealIndex: 0, treeSize: total });
+      await expect(readFile(join(keyDir, 'audit-signing-key.pem'), 'utf8')).resolves.toContain('PRIVATE KEY');
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await rm(keyDir, { recursive: true, force: true });
     }
   }, 60_000);
 });

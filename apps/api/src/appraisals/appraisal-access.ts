@@ -32,6 +32,10 @@ const ROLES_OF: Readonly<Record<Relation, readonly Role[]>> = {
 export const APPRAISAL_ACTS = {
   view: ['EMPLOYEE', 'RATER', 'RATER_SUPERVISOR', 'OBJECTION_DECIDER', 'HR', 'AUDITOR'],
   readEvents: ['AUDITOR', 'HR'],
+  /** Every value the scores had, with who, when and why (README "Score histories"). */
+  readScoreHistory: ['EMPLOYEE', 'RATER', 'RATER_SUPERVISOR', 'HR', 'AUDITOR'],
+  /** The RHK of the rater's plan the employee may cascade from (README "Appraisal cycles", cascading). */
+  readCascadeSources: ['EMPLOYEE', 'RATER', 'HR', 'AUDITOR'],
   draftRhk: ['EMPLOYEE'],
   reviseRhk: ['EMPLOYEE'],
   removeRhk: ['EMPLOYEE'],

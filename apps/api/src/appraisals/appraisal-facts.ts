@@ -1,9 +1,13 @@
 // Cross-stream facts for appraisal commands, each folded from the streams themselves (not from read models: a
 // command must not be decided on data that lags behind the events): the cycle's phase, the appraisal itself,
-// the rater's plan (cascading), the conflicts of interest declared against the rater, and how a proposed
-// peer reviewer stands to the employee.
+// the rater's plan (cascading), the conflicts of interest declared against the rater, how a proposed
+// peer reviewer stands to the employee, and the competency codes of the pinned framework version.
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { appraisalStreamName, type AppraisalEvent } from '../../../../libs/appraisal/src/appraisal/appraisal-events.js';
+import {
+  appraisalStreamName,
+  type AppraisalEvent,
+  type FrameworkRef,
+} from '../../../../libs/appraisal/src/appraisal/appraisal-events.js';
 import type { RaterPlanFact, ReviewerFact } from '../../../../libs/appraisal/src/appraisal/appraisal-commands.js';
 import {
   evolveAppraisal,
@@ -13,6 +17,12 @@ import {
 import { cycleStreamName, type CycleEvent } from '../../../../libs/appraisal/src/cycle/cycle-events.js';
 import { evolveCycle, initialCycleState, type OpenedCycle } from '../../../../libs/appraisal/src/cycle/cycle-state.js';
 import { cyclePopulationId } from '../../../../libs/appraisal/src/set-unit-predikat/set-unit-predikat.js';
+import { raterPlanFact, type RaterPlan } from '../../../../libs/appraisal/src/plan/cascade-sources.js';
+import { builtInLevelledCodes } from '../../../../libs/competency/src/built-in/catalogue.js';
+import {
+  frameworkStreamName,
+  type FrameworkVersionPublished,
+} from '../../../../libs/competency/src/framework/framework-events.js';
 import type { RecordedEvent } from '../../../../libs/event-store/src/port.js';
 import { effectiveRater } from '../../../../libs/organization/src/reporting-lines/derive-rater.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
@@ -62,13 +72,38 @@ export class AppraisalFacts {
 
   /** The rater's plan in the same cycle (RHK ids), or null when there is no rater or the rater has no appraisal. */
   async raterPlan(cycleId: string, raterNip: string | null): Promise<RaterPlanFact | null> {
+    return raterPlanFact(await this.raterPlanContent(cycleId, raterNip));
+  }
+
+  /** The rater's plan in the same cycle with its RHK (titles, IKI) and status; null as for raterPlan. */
+  async raterPlanContent(cycleId: string, raterNip: string | null): Promise<RaterPlan | null> {
     if (raterNip === null) return null;
     const { state } = await loadState(this.infrastructure.eventStore, appraisalStreamName(cycleId, raterNip), {
       initialState: initialAppraisalState,
       evolve: evolveAppraisal,
     });
     if (state.status === 'none') return null;
-    return { raterNip, rhkIds: Object.keys(state.plan.rhk) };
+    return { raterNip, planStatus: state.plan.status, rhk: Object.values(state.plan.rhk) };
+  }
+
+  /**
+   * The levelled competency codes (managerial, socio-cultural, technical) of the pinned framework version, from
+   * its immutable FrameworkVersionPublished snapshot; the built-in catalogue's when the cycle pinned none.
+   */
+  async competencyCodes(frameworkRef: FrameworkRef | null): Promise<string[]> {
+    if (frameworkRef === null) return builtInLevelledCodes();
+    const events = await this.infrastructure.eventStore.readStream(frameworkStreamName(frameworkRef.frameworkId));
+    const published = events.find(
+      (e) =>
+        e.type === 'FrameworkVersionPublished.v1' &&
+        (e.data as FrameworkVersionPublished['data']).version === frameworkRef.version,
+    );
+    if (published === undefined) {
+      // Opening a cycle pins only a published version, and published versions are never removed.
+      throw new Error(`the pinned framework version ${frameworkRef.frameworkId} v${frameworkRef.version} is missing`);
+    }
+    const { content } = published.data as FrameworkVersionPublished['data'];
+    return [...builtInLevelledCodes(content.builtIn), ...content.technical.map((t) => t.code)];
   }
 
   /** Ids of the active conflict-of-interest declarations between the employee and this rater. */

@@ -26,6 +26,9 @@ export class RatingResponse extends RevisionResponse {
 
 export class ApprovalResponse extends RatingResponse {
   @ApiProperty({
+    type: 'object',
+    properties: { noteId: { type: 'string' }, acknowledged: { type: 'boolean' } },
+    required: ['noteId', 'acknowledged'],
     nullable: true,
     example: { noteId: 'dialog-1', acknowledged: true },
     description:
@@ -34,6 +37,12 @@ export class ApprovalResponse extends RatingResponse {
   dialogue!: { noteId: string; acknowledged: boolean } | null;
 
   @ApiProperty({
+    type: 'object',
+    properties: {
+      declarationIds: { type: 'array', items: { type: 'string' } },
+      acknowledgement: { type: 'string' },
+    },
+    required: ['declarationIds', 'acknowledgement'],
     nullable: true,
     example: { declarationIds: ['coi-1'], acknowledgement: 'Bukti realisasi diperiksa sendiri oleh atasan' },
     description: "the approver's acknowledgement of a rating made under declared conflicts of interest",
@@ -46,6 +55,15 @@ export class ReceiptResponse extends RevisionResponse {
   receivedAt!: string;
 
   @ApiProperty({
+    type: 'object',
+    properties: {
+      startDay: { type: 'string', description: 'local date, YYYY-MM-DD' },
+      lastDay: { type: 'string', description: 'local date, YYYY-MM-DD' },
+      closesAt: { type: 'string', format: 'date-time' },
+      timeZone: { type: 'string' },
+      counting: { type: 'string' },
+    },
+    required: ['startDay', 'lastDay', 'closesAt', 'timeZone', 'counting'],
     example: {
       startDay: '2026-01-20',
       lastDay: '2026-02-03',

@@ -4,7 +4,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { JobType } from '../../../../libs/organization/src/employee/position.js';
 import type { AgencyState } from '../../../../libs/organization/src/agency/agency-state.js';
-import { cycleStreamName } from '../../../../libs/appraisal/src/cycle/cycle-events.js';
+import { cycleStreamName, type CycleEvent } from '../../../../libs/appraisal/src/cycle/cycle-events.js';
+import type { PhaseChange } from '../../../../libs/read-models/src/appraisals/cycles.tables.js';
 import { evolveCycle, initialCycleState, type OpenedCycle } from '../../../../libs/appraisal/src/cycle/cycle-state.js';
 import { appraisalStreamName, type FrameworkRef } from '../../../../libs/appraisal/src/appraisal/appraisal-events.js';
 import {
@@ -68,6 +69,36 @@ export class CycleFacts {
       evolve: evolveCycle,
     });
     return state.status === 'opened' ? { cycle: state, revision } : undefined;
+  }
+
+  /**
+   * The cycle with its phase history as the stream has it (who moved it, when, why, and how many appraisals were
+   * not ready), for the single-cycle read; 404 CYCLE_NOT_FOUND when never opened.
+   */
+  async cycleWithHistory(
+    cycleId: string,
+  ): Promise<{ cycle: OpenedCycle; revision: bigint; phaseHistory: PhaseChange[] }> {
+    const events = await this.infrastructure.eventStore.readStream(cycleStreamName(cycleId));
+    let state = initialCycleState();
+    const phaseHistory: PhaseChange[] = [];
+    for (const recorded of events) {
+      const event = { type: recorded.type, data: recorded.data } as unknown as CycleEvent;
+      state = evolveCycle(state, event);
+      if (event.type !== 'CyclePhaseAdvanced.v1') continue;
+      const { from, to, reason, advancedAt, notReady } = event.data;
+      const { id, role } = recorded.metadata.actor;
+      phaseHistory.push({
+        from,
+        to,
+        reason,
+        at: advancedAt,
+        by: { id, role },
+        ...(notReady ? { notReady: notReady.notReady } : {}),
+      });
+    }
+    if (state.status !== 'opened')
+      throw new NotFoundException(errorBody(404, 'CYCLE_NOT_FOUND', `no cycle ${cycleId}`));
+    return { cycle: state, revision: events.at(-1)?.revision ?? -1n, phaseHistory };
   }
 
   /** One appraisal folded from its stream (`none` when it was never started). */
@@ -193,24 +224,3 @@ export class CycleFacts {
 }
 
 const normalise = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
-
-/** rootUnitId and every unit below it, root first; null when the agency has no such unit. */
-export function subtreeOf(agency: RegisteredAgency, rootUnitId: string): string[] | null {
-  if (!agency.units[rootUnitId]) return null;
-  const children = new Map<string, string[]>();
-  for (const [id, unit] of Object.entries(agency.units)) {
-    if (unit.parentUnitId === null) continue;
-    children.set(unit.parentUnitId, [...(children.get(unit.parentUnitId) ?? []), id]);
-  }
-  const result: string[] = [];
-  const queue = [rootUnitId];
-  const seen = new Set<string>();
-  while (queue.length > 0) {
-    const id = queue.shift() as string;
-    if (seen.has(id)) continue; // a corrupt cycle in the tree must not loop
-    seen.add(id);
-    result.push(id);
-    queue.push(...(children.get(id) ?? []).sort());
-  }
-  return result;
-}

@@ -65,6 +65,18 @@ export class CycleReadModels {
     return this.appraisalNips(cycleId, 'ACTIVE');
   }
 
+  /** Active appraisals HR has not excluded from the assessment: those whose results are published. */
+  async assessedAppraisalNips(cycleId: string): Promise<string[]> {
+    const nips: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await listAppraisals(this.db, { cycleId, status: 'ACTIVE', after, limit: PAGE });
+      nips.push(...page.items.filter((a) => !a.excluded).map((a) => a.nip));
+      after = page.nextCursor ?? undefined;
+    } while (after);
+    return nips;
+  }
+
   listAppraisals(filter: AppraisalListFilter): Promise<AppraisalPage> {
     return listAppraisals(this.db, filter);
   }

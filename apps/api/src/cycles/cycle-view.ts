@@ -5,16 +5,19 @@ import { PreconditionFailedException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { OpenedCycle } from '../../../../libs/appraisal/src/cycle/cycle-state.js';
 import type { UnitPredikat } from '../../../../libs/policy/src/policy.js';
+import type { PhaseChange } from '../../../../libs/read-models/src/appraisals/cycles.tables.js';
 import { etagFor } from '../event-sourcing/etag.js';
 import { errorBody } from '../http/error-body.js';
 
 export type CycleView = Omit<OpenedCycle, 'status' | 'policy' | 'populations'> & {
   /** Per population: its unit predikat and whether its distribution is determined (counts: GET …/distribution). */
   populations: Record<string, { unitPredikat: UnitPredikat | null; determined: boolean }>;
+  /** Every phase change, oldest first, with its actor (as in the list's items). */
+  phaseHistory: PhaseChange[];
   revision: string;
 };
 
-export function cycleView(cycle: OpenedCycle, revision: bigint): CycleView {
+export function cycleView(cycle: OpenedCycle, revision: bigint, phaseHistory: PhaseChange[]): CycleView {
   const { status: _status, policy: _policy, populations, ...rest } = cycle;
   return {
     ...rest,
@@ -24,6 +27,7 @@ export function cycleView(cycle: OpenedCycle, revision: bigint): CycleView {
         { unitPredikat: p.unitPredikat, determined: p.determination !== null },
       ]),
     ),
+    phaseHistory,
     revision: String(revision),
   };
 }

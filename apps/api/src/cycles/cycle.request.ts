@@ -1,8 +1,9 @@
 // Request bodies, path and query parameters of the cycle routes (class-validator at the edge; unknown fields are
 // refused by the global pipe). Semantic checks (period order, unknown unit, phase order) are the deciders'.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -16,7 +17,12 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { UNIT_PREDIKATS, type UnitPredikat } from '../../../../libs/policy/src/policy.js';
+import { PREDIKATS, UNIT_PREDIKATS, type Predikat, type UnitPredikat } from '../../../../libs/policy/src/policy.js';
+import type { PlanStatus } from '../../../../libs/appraisal/src/appraisal/appraisal-state.js';
+import {
+  RATING_STATUS_FILTERS,
+  type RatingStatusFilter,
+} from '../../../../libs/read-models/src/appraisals/appraisals.queries.js';
 import {
   CYCLE_KINDS,
   CYCLE_PHASES,
@@ -34,6 +40,9 @@ export const APPRAISAL_STATUSES = ['ACTIVE', 'ENDED'] as const;
 /** Who an appraisal lacks: its pejabat penilai, or its atasan pejabat penilai (nobody can rate / approve it). */
 export const MISSING_ROLES = ['RATER', 'RATER_SUPERVISOR'] as const;
 export type MissingRole = (typeof MISSING_ROLES)[number];
+const PLAN_STATUSES: readonly PlanStatus[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'];
+/** A query flag: the strings true/false; anything else stays as sent for @IsBoolean to refuse. */
+const booleanParam = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class OpenCycleRequest {
   @ApiProperty({ example: 'disdik-manokwari-2026', description: 'slug chosen by HR; the stream is cycle-{cycleId}' })
@@ -126,6 +135,16 @@ export class AdvancePhaseRequest {
   @IsNotEmpty()
   @MaxLength(2000)
   reason!: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    example: false,
+    description:
+      'move on although the readiness report (GET …/readiness) is not empty: recorded on the event with its counts',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmNotReady?: boolean;
 }
 
 export class UnitPredikatRequest {
@@ -142,6 +161,8 @@ export class UnitPredikatRequest {
 
 export class DeterminationRequest {
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: 'unit of 4 teachers: one BUTUH_PERBAIKAN would be unfair to every one of them; see minutes 12/2026',
     description: 'determine although the curve is violated: recorded and flagged for audit',
   })
@@ -213,6 +234,45 @@ export class ListCycleAppraisalsQuery extends PageQuery {
   @IsOptional()
   @IsIn(MISSING_ROLES)
   missing?: MissingRole;
+
+  @ApiPropertyOptional({ enum: PLAN_STATUSES, example: 'SUBMITTED', description: 'the SKP plan status' })
+  @IsOptional()
+  @IsIn(PLAN_STATUSES)
+  planStatus?: PlanStatus;
+
+  @ApiPropertyOptional({
+    enum: RATING_STATUS_FILTERS,
+    example: 'NOT_RATED',
+    description: "the latest rating's status; NOT_RATED: the rater has not rated yet",
+  })
+  @IsOptional()
+  @IsIn(RATING_STATUS_FILTERS)
+  ratingStatus?: RatingStatusFilter;
+
+  @ApiPropertyOptional({ enum: PREDIKATS, example: 'BAIK', description: "the approved rating's predikat" })
+  @IsOptional()
+  @IsIn(PREDIKATS)
+  predikat?: Predikat;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    example: true,
+    description: 'true: the latest rating is marked for a performance dialogue (large self-vs-rater gap)',
+  })
+  @IsOptional()
+  @Transform(booleanParam)
+  @IsBoolean({ message: 'forDialogue must be true or false' })
+  forDialogue?: boolean;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    example: true,
+    description: 'true: the latest rating was given under a declared conflict of interest',
+  })
+  @IsOptional()
+  @Transform(booleanParam)
+  @IsBoolean({ message: 'conflictOfInterest must be true or false' })
+  conflictOfInterest?: boolean;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (a NIP)' })
   @IsOptional()

@@ -7,6 +7,7 @@ import { CyclePhaseController } from './cycle-phase/cycle-phase.controller.js';
 import { AdvanceCyclePhaseHandler, RetryPublicationHandler } from './cycle-phase/cycle-phase.handler.js';
 import { ResultPublication } from './cycle-phase/result-publication.js';
 import { CycleQueriesController } from './cycle-queries/cycle-queries.controller.js';
+import { CycleLogController } from './cycle-log/cycle-log.controller.js';
 import { DeterminationController } from './determination/determination.controller.js';
 import { DetermineDistributionHandler, SetUnitPredikatHandler } from './determination/determination.handler.js';
 import { OpenCycleController } from './open-cycle/open-cycle.controller.js';
@@ -14,6 +15,10 @@ import { CyclePins } from './open-cycle/cycle-pins.js';
 import { OpenCycleHandler } from './open-cycle/open-cycle.handler.js';
 import { ReconcileController } from './reconcile/reconcile.controller.js';
 import { ReconcileCycleHandler } from './reconcile/reconcile.handler.js';
+import { ExclusionController } from './exclusion/exclusion.controller.js';
+import { AppraisalExclusion } from './exclusion/exclusion.service.js';
+import { CycleReadiness } from './readiness/cycle-readiness.js';
+import { ReadinessController } from './readiness/readiness.controller.js';
 
 /**
  * Appraisal cycles (issue 4): open with the fan-out to every employee in scope, phases, reconcile with the
@@ -28,6 +33,9 @@ import { ReconcileCycleHandler } from './reconcile/reconcile.handler.js';
     CyclePhaseController,
     ReconcileController,
     DeterminationController,
+    CycleLogController,
+    ReadinessController,
+    ExclusionController,
   ],
   providers: [
     CycleFacts,
@@ -41,6 +49,8 @@ import { ReconcileCycleHandler } from './reconcile/reconcile.handler.js';
     ReconcileCycleHandler,
     SetUnitPredikatHandler,
     DetermineDistributionHandler,
+    CycleReadiness,
+    AppraisalExclusion,
   ],
 })
 export class CyclesModule {}

@@ -15,6 +15,7 @@ import {
 } from './employee-changes/employee-commands.handler.js';
 import { EmployeeDirectoryController } from './employee-directory/employee-directory.controller.js';
 import { EmployeeRecordController } from './employee-record/employee-record.controller.js';
+import { PeopleWithoutRaterController } from './people-without-rater/people-without-rater.controller.js';
 import { RegisterEmployeeController } from './register-employee/register-employee.controller.js';
 import { RegisterEmployeeHandler } from './register-employee/register-employee.handler.js';
 
@@ -26,6 +27,7 @@ import { RegisterEmployeeHandler } from './register-employee/register-employee.h
     EmployeeChangesController,
     EmployeeRecordController,
     ConflictsOfInterestController,
+    PeopleWithoutRaterController,
   ],
   providers: [
     RegisterEmployeeHandler,

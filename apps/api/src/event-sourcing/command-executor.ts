@@ -1,16 +1,25 @@
 // Read the stream, fold, decide, append with the expected revision read.
 // A conflict on our own read is retried; a client's If-Match is never retried (412 instead). A retry of a request
 // already applied answers what the original answered (README "Idempotency and retries", idempotency.ts).
-import { ConflictException, HttpStatus, Inject, Injectable, PreconditionFailedException } from '@nestjs/common';
+import {
+  ConflictException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  PreconditionFailedException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
+import { BrokenChainError, requireIntactChain } from '../../../../libs/audit/src/chain-guard.js';
 import type { Decider, DomainEvent } from '../../../../libs/shared-kernel/src/decider.js';
 import { WrongExpectedVersionError } from '../../../../libs/event-store/src/errors.js';
 import type { Actor, AppendResult, EventMetadata } from '../../../../libs/event-store/src/port.js';
 import { formatPolicyRef, type PolicyRef } from '../../../../libs/policy/src/versions/policy-events.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
 import { errorBody } from '../http/error-body.js';
-import { INFRASTRUCTURE } from '../tokens.js';
+import type { EventChainMonitor } from '../audit/event-chain-monitor.js';
+import { EVENT_CHAIN, INFRASTRUCTURE } from '../tokens.js';
 import {
   appendWithHash,
   appendWithKey,
@@ -52,7 +61,10 @@ const OWN_READ_RETRIES = 30;
 
 @Injectable()
 export class CommandExecutor {
-  constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
+  constructor(
+    @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
+    @Inject(EVENT_CHAIN) private readonly eventChain: EventChainMonitor,
+  ) {}
 
   async execute<Command, State, Event extends DomainEvent>(
     decider: Decider<Command, State, Event>,
@@ -64,6 +76,7 @@ export class CommandExecutor {
       : undefined;
     for (let attempt = 0; ; attempt++) {
       const history = await this.infrastructure.eventStore.readStream(options.stream);
+      this.requireIntactChain(options.stream, history);
       const last = history.at(-1);
       const current = last ? last.revision : 'no_stream';
       if (idempotency?.key !== undefined) {
@@ -124,6 +137,28 @@ export class CommandExecutor {
         // A little jitter so writers that lost together do not all collide again on the next round.
         await delay(Math.random() * Math.min(20, 2 * (attempt + 1)));
       }
+    }
+  }
+
+  /**
+   * Nothing is decided, replayed or appended on a stream whose hash chain does not hold (README "Tamper
+   * evidence"): 503, since it is no fault of the client's and no retry helps until someone has looked.
+   */
+  private requireIntactChain(stream: string, history: Parameters<typeof requireIntactChain>[1]): void {
+    try {
+      requireIntactChain(stream, history);
+    } catch (error) {
+      if (!(error instanceof BrokenChainError)) throw error;
+      this.eventChain.report(error);
+      const first = error.problems[0];
+      throw new ServiceUnavailableException(
+        errorBody(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          'EVENT_CHAIN_BROKEN',
+          `${stream} fails its hash chain at revision ${first.revision} (${first.kind}): nothing was written; ` +
+            'an operator must check the event store (npm run cli -- verify)',
+        ),
+      );
     }
   }
 }

@@ -28,11 +28,15 @@ import {
   TechnicalCompetencyBody,
 } from './framework.requests.js';
 import { FrameworkIdParam, PositionParam, TechnicalCompetencyParam } from './framework.params.js';
+import { ApiEtag } from '../http/openapi.js';
 
 @ApiTags('competency frameworks')
 @ApiBearerAuth()
 @ApiBadRequestResponse({ description: 'VALIDATION_FAILED or a domain rule (codes, levels 1..5, blank text)' })
 @ApiForbiddenResponse({ description: 'wrong role, or another agency' })
+@ApiPreconditionFailedResponse({ description: 'STALE_REVISION: If-Match is not the current revision' })
+@ApiConflictResponse({ description: 'NO_DRAFT: a published version never changes; open a draft first' })
+@ApiEtag()
 @Controller('api/v1/frameworks')
 export class FrameworkDraftContentController {
   constructor(private readonly commands: FrameworkCommandRunner) {}

@@ -10,6 +10,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiCreatedResponse,
+  ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -30,11 +31,14 @@ import {
   FrameworkCommandResponse,
 } from './framework.requests.js';
 import { FrameworkIdParam } from './framework.params.js';
+import { ApiEtag } from '../http/openapi.js';
 
 @ApiTags('competency frameworks')
 @ApiBearerAuth()
 @ApiBadRequestResponse({ description: 'VALIDATION_FAILED or a domain rule (codes, levels 1..5, blank text)' })
 @ApiForbiddenResponse({ description: 'wrong role, or another agency' })
+@ApiPreconditionFailedResponse({ description: 'STALE_REVISION: If-Match is not the current revision' })
+@ApiEtag()
 @Controller('api/v1/frameworks')
 export class FrameworkLifecycleController {
   constructor(private readonly commands: FrameworkCommandRunner) {}

@@ -40,6 +40,7 @@ import {
   ListVersionsQuery,
   VersionParam,
 } from './framework.params.js';
+import { ApiEtag } from '../http/openapi.js';
 
 @ApiTags('competency frameworks')
 @ApiBearerAuth()
@@ -71,6 +72,7 @@ export class FrameworkQueriesController {
   }
 
   @Get(':frameworkId')
+  @ApiEtag()
   @Allow(...EVERY_ROLE)
   @ApiOperation({ summary: 'One framework: its newest status, draft and latest published version numbers' })
   @ApiOkResponse({ description: 'the framework', headers: { ETag: { description: 'W/"<revision>"' } } })

@@ -10,9 +10,10 @@ import { sql } from 'kysely';
 import type { Config } from '../../../../libs/config/src/config.js';
 import { readProjectionReadiness } from '../../../../libs/projections/src/readiness.js';
 import type { Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import { projections } from '../../../projector/src/projections.js';
+import { projections } from '../../../../libs/read-models/src/registry.js';
 import { Public } from '../auth/index.js';
-import { CONFIG, INFRASTRUCTURE } from '../tokens.js';
+import type { EventChainMonitor } from '../audit/event-chain-monitor.js';
+import { CONFIG, EVENT_CHAIN, INFRASTRUCTURE } from '../tokens.js';
 import { check, type ComponentHealth } from './component-check.js';
 
 @ApiTags('operations')
@@ -21,6 +22,7 @@ export class HealthController {
   constructor(
     @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
     @Inject(CONFIG) private readonly config: Config,
+    @Inject(EVENT_CHAIN) private readonly eventChain: EventChainMonitor,
   ) {}
 
   @Get()
@@ -60,13 +62,18 @@ export class HealthController {
       status: 'ready',
       eventStore: { kind: 'postgres', status: 'up' },
       readModels: { status: 'up' },
+      eventChain: { status: 'intact' },
       projections: {
         maxLagEvents: 20,
         items: [{ projection: 'employee-directory', ready: true, lagEvents: 0, checkpoint: '812/812', running: true }],
       },
     },
   })
-  @ApiServiceUnavailableResponse({ description: 'a dependency is down, or a read model is behind (see lagEvents)' })
+  @ApiServiceUnavailableResponse({
+    description:
+      'a dependency is down, a read model is behind (see lagEvents), or a command found a stream whose hash chain ' +
+      'is broken since this process started (eventChain: broken; README "Tamper evidence")',
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const components = await this.components();
     const maxLagEvents = this.config.readiness.maxLagEvents;
@@ -78,11 +85,13 @@ export class HealthController {
           maxLagEvents,
         ).catch(() => undefined)
       : undefined;
-    const ready = components.ok && items !== undefined && items.every((p) => p.ready);
+    const brokenStreams = this.eventChain.brokenStreams();
+    const ready = components.ok && items !== undefined && items.every((p) => p.ready) && brokenStreams === 0;
     void reply.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return {
       status: ready ? 'ready' : 'not-ready',
       ...components.body,
+      eventChain: brokenStreams === 0 ? { status: 'intact' } : { status: 'broken', streams: brokenStreams },
       projections: items ? { maxLagEvents, items } : { status: 'unknown' },
     };
   }

@@ -22,6 +22,11 @@ export const INDONESIAN_MESSAGES: Readonly<Record<string, string>> = {
   STALE_REVISION: 'Data telah berubah sejak Anda membacanya (If-Match tidak sesuai revisi terkini); baca ulang.',
   INVALID_IF_MATCH: 'Header If-Match tidak valid; kirim ETag dari jawaban sebelumnya, misalnya W/"3".',
   CONCURRENT_MODIFICATION: 'Data diubah oleh permintaan lain pada saat yang sama; baca ulang lalu coba lagi.',
+  EVENT_CHAIN_BROKEN:
+    'Rantai hash riwayat data ini rusak (kemungkinan diubah di luar aplikasi); tidak ada yang ditulis. Hubungi operator.',
+  AUDIT_KEY_NOT_CONFIGURED: 'Kunci penanda tangan segel audit belum dikonfigurasi pada server ini.',
+  VERIFICATION_NOT_FOUND:
+    'Pekerjaan verifikasi tidak ditemukan (pekerjaan tidak bertahan setelah server dimulai ulang); mulai yang baru.',
   PAYLOAD_TOO_LARGE: 'Badan permintaan terlalu besar.',
   UNSUPPORTED_MEDIA_TYPE: 'Jenis konten (Content-Type) tidak didukung untuk rute ini.',
   UNPROCESSABLE: 'Permintaan dipahami tetapi tidak dapat diproses.',
@@ -94,6 +99,7 @@ export const INDONESIAN_MESSAGES: Readonly<Record<string, string>> = {
   INVALID_LEVEL_DESCRIPTORS: 'Deskripsi level kompetensi tidak valid.',
   COMPETENCY_IN_USE: 'Kompetensi ini masih dipakai dalam persyaratan jabatan.',
   COMPETENCY_LEVELS_INVALID: 'Level kompetensi tidak valid.',
+  UNKNOWN_COMPETENCY: 'Kode kompetensi tidak ada dalam kerangka kompetensi yang dipakai siklus ini.',
   TECHNICAL_COMPETENCY_NOT_FOUND: 'Kompetensi teknis tidak ditemukan.',
   POSITION_REQUIREMENT_NOT_FOUND: 'Persyaratan jabatan tidak ditemukan.',
   EMPTY_REQUIREMENT: 'Persyaratan jabatan harus memuat paling sedikit satu kompetensi.',
@@ -104,6 +110,11 @@ export const INDONESIAN_MESSAGES: Readonly<Record<string, string>> = {
   CYCLE_NOT_FOUND: 'Siklus penilaian tidak ditemukan.',
   CYCLE_EXISTS: 'Siklus penilaian dengan id ini sudah ada.',
   CYCLE_CLOSED: 'Siklus penilaian ini sudah ditutup.',
+  CYCLE_NOT_READY:
+    'Sebagian penilaian belum siap untuk tahap berikutnya; lihat laporan kesiapan, kecualikan pegawai yang tidak dapat dinilai, atau konfirmasi dengan alasan.',
+  ALREADY_EXCLUDED: 'Penilaian ini sudah dikecualikan dari penilaian siklus.',
+  NOT_EXCLUDED: 'Penilaian ini tidak sedang dikecualikan.',
+  INVALID_EXCLUSION_CATEGORY: 'Kategori pengecualian tidak dikenal.',
   INVALID_CYCLE_ID: 'Id siklus penilaian tidak valid.',
   INVALID_CYCLE_KIND: 'Jenis siklus penilaian tidak valid.',
   INVALID_PERIOD: 'Periode penilaian tidak valid.',
@@ -123,7 +134,7 @@ export const INDONESIAN_MESSAGES: Readonly<Record<string, string>> = {
   SUPERVISOR_PLAN_MISSING: 'Rencana SKP pejabat penilai belum memuat RHK untuk diturunkan.',
   CASCADE_REQUIRED: 'RHK ini harus diturunkan dari RHK atasan.',
   CASCADE_NOT_ALLOWED: 'RHK ini tidak dapat diturunkan dari RHK atasan.',
-  PERJANJIAN_KINERJA_REQUIRED: 'Perjanjian kinerja wajib untuk jabatan ini.',
+  PERJANJIAN_KINERJA_REQUIRED: 'Setiap RHK Anda diturunkan dari Perjanjian Kinerja unit: sebutkan butirnya.',
   PERJANJIAN_KINERJA_NOT_ALLOWED: 'Perjanjian kinerja tidak berlaku untuk jabatan ini.',
   PLAN_EMPTY: 'Rencana SKP masih kosong.',
   PLAN_LOCKED: 'Rencana SKP sudah dikunci.',
@@ -182,6 +193,7 @@ export const INDONESIAN_MESSAGES: Readonly<Record<string, string>> = {
 
   // Objections (keberatan).
   OBJECTION_NOT_FOUND: 'Keberatan tidak ditemukan.',
+  INBOX_ITEM_NOT_FOUND: 'Pemberitahuan ini tidak ada di kotak masuk Anda.',
   OBJECTION_ID_TAKEN: 'Id keberatan ini sudah dipakai.',
   OBJECTION_ALREADY_OPEN: 'Sudah ada keberatan yang sedang diproses.',
   OBJECTION_NOT_OPEN: 'Keberatan ini tidak sedang diproses.',
@@ -208,4 +220,14 @@ export const INDONESIAN_MESSAGES: Readonly<Record<string, string>> = {
   OWN_DIALOGUE_NOTE: 'Catatan Anda sendiri tidak perlu dikonfirmasi; konfirmasikan catatan pejabat penilai.',
   DIALOGUE_NOTE_ALREADY_ACKNOWLEDGED: 'Catatan dialog kinerja ini sudah dikonfirmasi.',
   POPULATION_NOT_DETERMINED: 'Distribusi populasi ini belum ditetapkan.',
+  // Training (JP) toward the yearly development target (issue 12).
+  TRAINING_ALREADY_RECORDED: 'Pelatihan dengan trainingId ini sudah dicatat untuk pegawai ini.',
+  TRAINING_JP_INVALID: 'JP harus bilangan bulat jam pelajaran lebih dari 0 (paling banyak 1000).',
+  TRAINING_DATE_INVALID: 'Tanggal selesai pelatihan (completedOn) harus tanggal yang sah, YYYY-MM-DD.',
+  TRAINING_DATE_IN_FUTURE:
+    'Tanggal selesai pelatihan tidak boleh setelah hari ini menurut kalender instansi; catat pelatihan setelah selesai.',
+  TRAINING_TITLE_REQUIRED: 'Judul pelatihan wajib diisi (1 sampai 200 karakter).',
+  TRAINING_PROVIDER_REQUIRED: 'Penyelenggara pelatihan wajib diisi (1 sampai 200 karakter).',
+  TRAINING_EVIDENCE_INVALID: 'evidenceSha256 harus 64 digit heksadesimal huruf kecil (SHA-256 pindaian sertifikat).',
+  TRAINING_COMPETENCY_INVALID: 'competencyCodes harus berisi paling banyak 20 kode kompetensi yang sah.',
 };

@@ -18,7 +18,10 @@ export class MetricsController {
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({ summary: 'Prometheus metrics: projection lag in events and seconds behind the head' })
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Prometheus text exposition format' })
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   metrics(): Promise<string> {
     return this.source.renderPrometheus();
   }

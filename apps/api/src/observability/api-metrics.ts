@@ -1,6 +1,6 @@
 // The API's own Prometheus metrics (prom-client), in a registry per app: tests start many apps in one process,
 // and the global default registry would mix them up. GET /metrics renders these after the projection metrics.
-import { Histogram, Registry } from 'prom-client';
+import { Counter, Histogram, Registry } from 'prom-client';
 import type { AppendSample } from '../../../../libs/event-store/src/instrumented-event-store.js';
 
 const SECONDS_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -46,6 +46,17 @@ export class ApiMetrics {
     buckets: EVENT_COUNT_BUCKETS,
     registers: [this.registry],
   });
+
+  private readonly chainBroken = new Counter({
+    name: 'kinerja_event_chain_broken_total',
+    help: 'Commands refused because their stream fails its hash chain, by stream category (never a stream name).',
+    labelNames: ['category'] as const,
+    registers: [this.registry],
+  });
+
+  countBrokenChain(category: string): void {
+    this.chainBroken.inc({ category });
+  }
 
   observeRequest(method: string, route: string, statusCode: number, seconds: number): void {
     this.httpDuration.observe({ method, route, status_code: String(statusCode) }, seconds);

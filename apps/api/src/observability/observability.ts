@@ -10,7 +10,8 @@ import {
   type AppendSample,
 } from '../../../../libs/event-store/src/instrumented-event-store.js';
 import type { GroupCommitEventStore } from '../../../../libs/event-store/src/postgres-group-commit/index.js';
-import { projections } from '../../../projector/src/projections.js';
+import { projections } from '../../../../libs/read-models/src/registry.js';
+import { EventChainMonitor } from '../audit/event-chain-monitor.js';
 import type { AppDependencies } from '../core.module.js';
 import { correlationIdFrom } from '../http/correlation.js';
 import { registerRequestObservers } from './access-log.js';
@@ -68,6 +69,7 @@ export function createObservability(deps: AppDependencies, options: Observabilit
     deps: {
       ...deps,
       infrastructure: { ...infrastructure, eventStore },
+      eventChain: new EventChainMonitor((category) => metrics.countBrokenChain(category)),
       metrics: { renderPrometheus: async () => (await source.renderPrometheus()) + (await metrics.render()) },
     },
     fastifyOptions: {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { loadConfig, type Config } from '../../../../libs/config/src/config.js';
 import { createPostgresEventStore, type PostgresEventStore } from '../../../../libs/event-store/src/postgres/index.js';
 import {
@@ -55,6 +56,30 @@ describe('rebuild-projections command', () => {
       `other_ledger: generation 2 (rm_other_ledger_g2) is active, ${total} events, 60 applied; generation 1 dropped\n`,
     );
     expect(writes.join('')).not.toContain('ledger_test');
+  });
+
+  it('prints the events whose hash chain does not hold, and exits 1', async () => {
+    const [victim] = await store.readStream('ledger-1', { from: 4n, maxCount: 1 });
+    const superuser = new pg.Client({ connectionString: database.url });
+    await superuser.connect();
+    try {
+      await superuser.query('BEGIN');
+      await superuser.query('ALTER TABLE event_store.events DISABLE TRIGGER ALL');
+      await superuser.query(
+        `UPDATE event_store.events SET data = jsonb_set(data, '{amount}', '999') WHERE stream_name = 'ledger-1' AND stream_revision = 4`,
+      );
+      await superuser.query('ALTER TABLE event_store.events ENABLE TRIGGER ALL');
+      await superuser.query('COMMIT');
+    } finally {
+      await superuser.end();
+    }
+    writes.length = 0;
+    expect(await command.run([], config)).toBe(1);
+    const output = writes.join('');
+    expect(output).toContain("hash chain: 1 event(s) fail their stream's chain (run `verify --all`):\n");
+    expect(output).toContain(`  altered ledger-1@4 (event ${victim.id}, $all `);
+    // Reported once, though both projections read the altered event.
+    expect(output.match(/altered ledger-1@4/g)).toHaveLength(1);
   });
 
   it('refuses an unknown projection name', async () => {

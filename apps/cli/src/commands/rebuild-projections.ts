@@ -5,7 +5,7 @@ import type { Config } from '../../../../libs/config/src/config.js';
 import type { Projection } from '../../../../libs/projections/src/projection.js';
 import { rebuildProjection, type RebuildOptions } from '../../../../libs/projections/src/rebuild.js';
 import { openInfrastructure, type Infrastructure } from '../../../../libs/runtime/src/infrastructure.js';
-import { projections as registered } from '../../../projector/src/projections.js';
+import { projections as registered } from '../../../../libs/read-models/src/registry.js';
 import { shutdownSignal } from '../../../../libs/runtime/src/shutdown-signal.js';
 import { parseFlags, UsageError, type CliCommand } from '../command.js';
 import { ProgressBar, type ProgressOutput } from '../progress-bar.js';
@@ -45,6 +45,7 @@ export function createRebuildProjectionsCommand(deps: RebuildProjectionsDependen
       const abort = new AbortController();
       void (deps.interrupted ?? shutdownSignal)().then(() => abort.abort());
       const infrastructure = await (deps.open ?? openInfrastructure)(config);
+      let findings = 0;
       try {
         for (const projection of selected) {
           const bar = new ProgressBar({ label: projection.name, output });
@@ -66,8 +67,18 @@ export function createRebuildProjectionsCommand(deps: RebuildProjectionsDependen
               `${result.checkpoint.eventsSeen} events, ${result.checkpoint.eventsApplied} applied` +
               (result.replaced ? `; generation ${result.replaced.generation} dropped` : ''),
           );
+          // Every projection reads the same events: report the chain findings once.
+          if (findings === 0 && result.chainFindings.length > 0) {
+            findings = result.chainFindings.length;
+            output.write(`hash chain: ${findings} event(s) fail their stream's chain (run \`verify --all\`):\n`);
+            for (const f of result.chainFindings) {
+              output.write(
+                `  ${f.kind} ${f.stream}@${f.revision} (event ${f.eventId}, $all ${f.position}): ${f.detail}\n`,
+              );
+            }
+          }
         }
-        return 0;
+        return findings > 0 ? 1 : 0;
       } catch (error) {
         if (abort.signal.aborted) {
           output.write('\nrebuild interrupted: the live read models are unchanged\n');

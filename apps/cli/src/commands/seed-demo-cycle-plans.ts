@@ -176,3 +176,37 @@ export function schoolHeadPlan(schoolName: string, bidangHeadNip: string): DemoP
     ],
   };
 }
+
+/**
+ * Everyone else's plan: one RHK utama with one IKI, cascading from the first RHK of the rater's plan (from the
+ * Perjanjian Kinerja when the rater has no appraisal in the cycle).
+ */
+export function generalPlan(
+  position: string,
+  unitName: string,
+  raterPlan: { raterNip: string; rhkIds: string[] } | null,
+): DemoPlan {
+  const cascade = raterPlan && raterPlan.rhkIds.length > 0 ? raterPlan : null;
+  return {
+    rhk: [
+      {
+        rhkId: 'rhk-2026-1',
+        kind: 'UTAMA',
+        title: `Terlaksananya tugas ${position} di ${unitName} sesuai standar pelayanan`,
+        cascadesFrom: cascade ? { raterNip: cascade.raterNip, rhkId: cascade.rhkIds[0] } : null,
+        perjanjianKinerjaRef: cascade ? null : `${PK_2026}, Sasaran Strategis 1: Meningkatnya mutu pendidikan dasar`,
+        iki: [
+          {
+            ikiId: 'iki-2026-1',
+            description: 'Persentase rencana kerja tahunan yang terlaksana tepat waktu',
+            type: 'QUANTITATIVE',
+            aspect: 'KUANTITAS',
+            target: 100,
+            unit: '%',
+          },
+        ],
+      },
+    ],
+    expectations: [],
+  };
+}

@@ -1,9 +1,11 @@
 // Seed step: a demo ANNUAL SKP cycle for 2026, so the demo agency looks alive. It is opened for one bidang
 // (Pembinaan Sekolah Dasar: the bidang, its two seksi and eight primary schools), pinning the demo framework
 // version 1 and national policy version 1; every registered employee there gets an appraisal with the rater
-// and rater's supervisor the reporting-line rule derives; the SKP plans of the bidang head and of one school
-// head are drafted, submitted and approved. The pure deciders the API uses decide every event; the seed acts as
-// the system actor of the run (`seed-demo`). Idempotent: a second run finds everything done and writes nothing.
+// and rater's supervisor the reporting-line rule derives; the SKP plans of the bidang head, of one school head
+// (cascading from it) and of everyone else are drafted, submitted and approved but two teachers' (left as drafts);
+// then the cycle moves to ASSESSMENT and is rated (seed-demo-cycle-assessment.ts), leaving what the README's
+// walk-through does. The pure deciders the API uses decide every event; the seed acts as the system actor of the
+// run (`seed-demo`). Idempotent: a second run finds everything done and writes nothing.
 import type { DomainEvent } from '../../../../libs/shared-kernel/src/decider.js';
 import type { EventMetadata, EventStore, RecordedEvent } from '../../../../libs/event-store/src/port.js';
 import type { RaterPlanFact } from '../../../../libs/appraisal/src/appraisal/appraisal-commands.js';
@@ -14,7 +16,12 @@ import {
   type AppraisalState,
 } from '../../../../libs/appraisal/src/appraisal/appraisal-state.js';
 import { cycleStreamName, type CycleEvent } from '../../../../libs/appraisal/src/cycle/cycle-events.js';
-import { evolveCycle, initialCycleState, type OpenedCycle } from '../../../../libs/appraisal/src/cycle/cycle-state.js';
+import {
+  evolveCycle,
+  initialCycleState,
+  type CycleState,
+  type OpenedCycle,
+} from '../../../../libs/appraisal/src/cycle/cycle-state.js';
 import { approvePlanDecider } from '../../../../libs/appraisal/src/approve-plan/approve-plan.js';
 import { draftRhkDecider } from '../../../../libs/appraisal/src/draft-rhk/draft-rhk.js';
 import { openCycleDecider } from '../../../../libs/appraisal/src/open-cycle/open-cycle.js';
@@ -28,12 +35,12 @@ import {
 import { evolveFramework, initialFrameworkState } from '../../../../libs/competency/src/framework/framework-state.js';
 import { agencyStreamName, type AgencyEvent } from '../../../../libs/organization/src/agency/agency-events.js';
 import {
-  ancestorsOf,
   evolveAgency,
   initialAgencyState,
   type AgencyState,
   type UnitState,
 } from '../../../../libs/organization/src/agency/agency-state.js';
+import { subtreeOf } from '../../../../libs/organization/src/agency/unit-subtree.js';
 import { employeeStreamName, type EmployeeEvent } from '../../../../libs/organization/src/employee/employee-events.js';
 import {
   evolveEmployee,
@@ -45,15 +52,19 @@ import { DEMO_AGENCY, type DemoAgency } from '../../../../libs/organization-impo
 import { toNewEvents, type ImportContext } from '../../../../libs/organization-import/src/engine/import-context.js';
 import { formatPolicyRef } from '../../../../libs/policy/src/versions/policy-events.js';
 import { BUILT_IN_VERSION } from '../../../../libs/policy/src/versions/published-versions.js';
-import { bidangHeadPlan, schoolHeadPlan, type DemoPlan } from './seed-demo-cycle-plans.js';
+import { bidangHeadPlan, generalPlan, schoolHeadPlan, type DemoPlan } from './seed-demo-cycle-plans.js';
+import { advanceToAssessment, seedRatings, type SeedStreams } from './seed-demo-cycle-assessment.js';
+import {
+  DEMO_CYCLE_ID,
+  DEMO_CYCLE_ROOT_UNIT_ID,
+  DEMO_PLAN_SCHOOL_UNIT_ID,
+  walkThroughPeople,
+} from '../../../../libs/organization-import/src/demo/demo-cast.js';
 import { DEMO_FRAMEWORK_ID } from './seed-demo-framework.js';
 import type { DemoSeedStep } from './seed-demo.js';
 
-export const DEMO_CYCLE_ID = 'skp-2026-disdik-manokwari';
-/** The bidang in scope. Its head is rated by the Kepala Dinas, who heads the root unit and has no rater. */
-export const DEMO_CYCLE_ROOT_UNIT_ID = 'bid-sd';
-/** The school whose head's plan cascades from the bidang head's (the school head of the printed dev tokens). */
-export const DEMO_PLAN_SCHOOL_UNIT_ID = 'sdn-01-manokwari';
+// The bidang in scope (DEMO_CYCLE_ROOT_UNIT_ID): its head is rated by the Kepala Dinas, who heads the root unit
+// and has no rater. The school of DEMO_PLAN_SCHOOL_UNIT_ID: its head's plan cascades from the bidang head's.
 const PLAN_REASON = 'demo data: seed-demo acted for the employee and the rater';
 
 type RegisteredAgency = Extract<AgencyState, { status: 'registered' }>;
@@ -70,12 +81,25 @@ export const seedDemoCycle: DemoSeedStep = async (context, demo) => {
     if (appraisal.started) started++;
     if (appraisal.state.status !== 'none' && appraisal.state.raterSupervisorNip === null) unapprovable++;
   }
-  const approved = await seedPlans(context, cycle, agency.units);
+  const walkThrough = walkThroughPeople(demo);
+  const approved = await seedPlans(
+    context,
+    cycle,
+    agency.units,
+    people,
+    demo,
+    walkThrough.stranded.map((p) => p.nip),
+  );
+  const streams = seedStreams(context);
+  const moved = await advanceToAssessment(context, streams, cycle.cycleId, people);
+  const skip = new Set([walkThrough.guru.nip, ...walkThrough.stranded.map((p) => p.nip)]);
+  const rated = await seedRatings(context, streams, cycle.cycleId, moved.phase, people, skip);
   // The bidang head's rater, the Kepala Dinas, heads the root unit: nobody in the agency approves their rating.
   const gaps = unapprovable > 0 ? ` (${unapprovable} without a rater's supervisor)` : '';
   return (
     `cycle ${cycle.cycleId} ${opened ? 'opened' : 'already open'} (${cycle.name}, ${cycle.unitIds.length} units, ` +
-    `${people.length} people): ${started} appraisals started${gaps}, ${approved} plans approved`
+    `${people.length} people): ${started} appraisals started${gaps}, ${approved} plans approved, ${moved.summary}, ` +
+    `${rated.submitted} ratings submitted, ${rated.approved} approved`
   );
 };
 
@@ -181,20 +205,42 @@ async function startAppraisal(
   return { started: events.length > 0, state: events.reduce(evolveAppraisal, loaded.state) };
 }
 
-/** The bidang head's plan, then the school head's cascading from it; the number of plans approved now. */
+/**
+ * The bidang head's plan, the school head's cascading from it, then every other head's and everyone else's (raters
+ * first, so that each plan can cascade from its rater's), but the `stranded`; the number of plans approved now.
+ */
 async function seedPlans(
   context: ImportContext,
   cycle: OpenedCycle,
   units: RegisteredAgency['units'],
+  people: string[],
+  demo: DemoAgency,
+  stranded: string[],
 ): Promise<number> {
   // Plans are made in PLANNING; a cycle someone has moved on is theirs to play with.
   if (cycle.phase !== 'PLANNING') return 0;
   const bidangHeadNip = units[DEMO_CYCLE_ROOT_UNIT_ID]?.headNip ?? null;
   const school = units[DEMO_PLAN_SCHOOL_UNIT_ID];
   if (bidangHeadNip === null || !school || school.headNip === null) return 0;
+  const heads = new Set(cycle.unitIds.map((id) => units[id]?.headNip).filter((nip) => nip != null));
+  const order = [
+    bidangHeadNip,
+    school.headNip,
+    ...people.filter((nip) => heads.has(nip) && nip !== bidangHeadNip && nip !== school.headNip),
+    ...people.filter((nip) => !heads.has(nip) && !stranded.includes(nip)),
+  ];
   let approved = 0;
-  if (await seedPlan(context, cycle, bidangHeadNip, bidangHeadPlan())) approved++;
-  if (await seedPlan(context, cycle, school.headNip, schoolHeadPlan(school.name, bidangHeadNip))) approved++;
+  for (const nip of order) {
+    const person = demo.people.find((p) => p.nip === nip);
+    const plan: (raterPlan: RaterPlanFact | null) => DemoPlan =
+      nip === bidangHeadNip
+        ? () => bidangHeadPlan()
+        : nip === school.headNip
+          ? () => schoolHeadPlan(school.name, bidangHeadNip)
+          : (raterPlan) =>
+              generalPlan(person?.position ?? 'pegawai', units[person?.unitId ?? '']?.name ?? '', raterPlan);
+    if (await seedPlan(context, cycle, nip, plan)) approved++;
+  }
   return approved;
 }
 
@@ -202,7 +248,12 @@ async function seedPlans(
  * Drafts the RHK, submits, records the ekspektasi khusus and approves, in one append (all or nothing). Only an
  * untouched plan (a draft without RHK) is seeded: never one someone has started through the API.
  */
-async function seedPlan(context: ImportContext, cycle: OpenedCycle, nip: string, plan: DemoPlan): Promise<boolean> {
+async function seedPlan(
+  context: ImportContext,
+  cycle: OpenedCycle,
+  nip: string,
+  planFor: (raterPlan: RaterPlanFact | null) => DemoPlan,
+): Promise<boolean> {
   const stream = appraisalStreamName(cycle.cycleId, nip);
   const loaded = await loadAppraisal(context.store, stream);
   const start = loaded.state;
@@ -210,6 +261,7 @@ async function seedPlan(context: ImportContext, cycle: OpenedCycle, nip: string,
     return false;
   }
   const raterPlan = await raterPlanOf(context.store, cycle.cycleId, start.raterNip);
+  const plan = planFor(raterPlan);
   const base = { now: context.now, cyclePhase: cycle.phase };
   const asEmployee = { ...base, actorNip: nip };
   const asRater = { ...base, actorNip: start.raterNip };
@@ -284,14 +336,13 @@ async function loadAgency(store: EventStore): Promise<RegisteredAgency> {
   return state;
 }
 
-/** rootUnitId and every unit below it, root first (by depth, then id); null when there is no such unit. */
-function subtreeOf(units: Readonly<Record<string, UnitState>>, rootUnitId: string): string[] | null {
-  if (!units[rootUnitId]) return null;
-  return Object.keys(units)
-    .map((id) => ({ id, chain: ancestorsOf(units, id) }))
-    .filter(({ chain }) => chain.includes(rootUnitId))
-    .sort((a, b) => a.chain.length - b.chain.length || a.id.localeCompare(b.id))
-    .map(({ id }) => id);
+/** The stream helpers of this file, for the assessment steps (seed-demo-cycle-assessment.ts). */
+function seedStreams(context: ImportContext): SeedStreams {
+  return {
+    loadAppraisal: (stream) => loadAppraisal(context.store, stream),
+    loadCycle: (stream) => load<CycleEvent, CycleState>(context.store, stream, initialCycleState(), evolveCycle),
+    append: (stream, last, events, extra) => append(context, stream, last as RecordedEvent | undefined, events, extra),
+  };
 }
 
 function loadAppraisal(store: EventStore, stream: string) {

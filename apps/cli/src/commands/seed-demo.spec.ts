@@ -1,6 +1,7 @@
 // seed-demo as a real child process against a fresh database: loads the demo agency, publishes its framework,
-// opens the demo cycle with an appraisal for everyone in its bidang and two approved plans, prints dev tokens the
-// API would accept, and a second run writes nothing.
+// opens the demo cycle with an appraisal for everyone in its bidang, approves their plans (two left as drafts), moves
+// it to ASSESSMENT and rates (the walk-through's people left), prints dev tokens the API would accept (with NIP and
+// roles), and a second run writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -40,6 +41,12 @@ function raterOf(person: DemoPerson): DemoPerson | null {
 /** The demo cycle's scope: the Bidang Pembinaan Sekolah Dasar, its seksi and its schools. */
 const cycleUnits = demo.units.filter((u) => u.id === 'bid-sd' || u.parent === 'bid-sd').map((u) => u.id);
 const appraisalStream = (nip: string) => `appraisal-skp-2026-disdik-manokwari-${nip}`;
+/** The two teachers of SD Negeri 02 whose plans the seed leaves as drafts (the highest NIPs there). */
+const stranded = demo.people
+  .filter((p) => !p.head && p.unitId === 'sdn-02-manokwari' && p.jobType === 'FUNGSIONAL')
+  .map((p) => p.nip)
+  .sort()
+  .slice(-2);
 
 describe('cli seed-demo', () => {
   let t: ImportTestInfrastructure;
@@ -79,6 +86,17 @@ describe('cli seed-demo', () => {
 
     const tokens = [...run.stdout.matchAll(/^ {4}(ey\S+)$/gm)].map((m) => m[1]);
     expect(tokens).toHaveLength(5);
+    const kepalaBidang = demo.people.find((p) => p.head && p.unitId === 'bid-sd')!;
+    expect(run.stdout).toContain(
+      `  Kepala Bidang ${kepalaBidang.name} (cycle skp-2026-disdik-manokwari): NIP ${kepalaBidang.nip}, ` +
+        'roles EMPLOYEE, RATER, RATER_SUPERVISOR\n',
+    );
+    expect(run.stdout).toContain('  HR (kepegawaian): no NIP, roles HR\n');
+    expect(run.stdout).toMatch(/^ {2}Guru .+: NIP \d{18}, roles EMPLOYEE$/m);
+    const bidangHeads = demo.people.filter(
+      (p) => p.head && demo.units.find((u) => u.id === p.unitId)?.kind === 'bidang',
+    );
+    expect(new Set(bidangHeads.map((p) => p.name)).size).toBe(bidangHeads.length);
     const verifier = createTokenVerifier({ mode: 'dev', key: await loadOrCreateDevKey(env.AUTH_DEV_KEY_FILE) });
     await expect(verifier.verify(tokens[0])).resolves.toMatchObject({ roles: ['HR'], agencyId: 'disdik-manokwari' });
     await expect(verifier.verify(tokens[2])).resolves.toMatchObject({
@@ -91,17 +109,32 @@ describe('cli seed-demo', () => {
     });
   });
 
-  it('opens the demo cycle for one bidang: everyone in it appraised with their raters, two plans approved', async () => {
+  it('opens the demo cycle for one bidang: everyone appraised with their raters, plans approved, moved on, rated', async () => {
     const read = (stream: string) => t.infrastructure.rawEventStore.readStream(stream);
     const inScope = demo.people.filter((p) => cycleUnits.includes(p.unitId));
     expect(cycleUnits).toHaveLength(11);
     expect(inScope).toHaveLength(97);
     expect(firstRun.stdout).toContain(
       'cycle skp-2026-disdik-manokwari opened (SKP Tahunan 2026 Bidang Pembinaan Sekolah Dasar, 11 units, 97 people): ' +
-        "97 appraisals started (1 without a rater's supervisor), 2 plans approved",
+        "97 appraisals started (1 without a rater's supervisor), 95 plans approved, " +
+        'moved to ASSESSMENT (2 plans not approved, confirmed), 94 ratings submitted, 93 approved',
     );
     const cycle = await read('cycle-skp-2026-disdik-manokwari');
-    expect(cycle).toHaveLength(1);
+    expect(cycle).toHaveLength(3);
+    // Moved on as HR would, confirming past the readiness report: the two stranded plans are on the record.
+    for (const [i, to] of [
+      [1, 'IN_PROGRESS'],
+      [2, 'ASSESSMENT'],
+    ] as const) {
+      expect(cycle[i]).toMatchObject({
+        type: 'CyclePhaseAdvanced.v1',
+        data: {
+          to,
+          notReady: { requirement: 'PLAN_APPROVED', notReady: 2, byStatus: [{ status: 'DRAFT', count: 2 }] },
+        },
+        metadata: { actor: { id: 'seed-demo' } },
+      });
+    }
     expect(cycle[0]).toMatchObject({
       type: 'CycleOpened.v1',
       data: {
@@ -128,12 +161,13 @@ describe('cli seed-demo', () => {
         raterNip: rater?.nip ?? null,
         raterSupervisorNip: (rater && raterOf(rater)?.nip) ?? null,
       });
-      expect(rest.length > 0).toBe(person.head && (person.unitId === 'bid-sd' || person.unitId === 'sdn-01-manokwari'));
+      // Everyone's plan is approved but the two stranded teachers' (left for the walk-through to exclude).
+      expect([person.nip, rest.length > 0]).toEqual([person.nip, !stranded.includes(person.nip)]);
     }
     const kepalaDinas = headOf('disdik');
     const kepalaBidang = headOf('bid-sd');
     const kepalaSekolah = headOf('sdn-01-manokwari');
-    const guru = demo.people.find((p) => !p.head && p.unitId === 'sdn-01-manokwari')!;
+    const guru = demo.people.find((p) => !p.head && p.unitId === 'sdn-01-manokwari' && p.jobType === 'FUNGSIONAL')!;
     expect((await read(appraisalStream(kepalaBidang.nip)))[0].data).toMatchObject({
       raterNip: kepalaDinas.nip,
       raterSupervisorNip: null, // the Kepala Dinas heads the root unit: nobody above in the agency
@@ -152,9 +186,13 @@ describe('cli seed-demo', () => {
       'PlanSubmitted.v1',
       ...Array<string>(2).fill('BehaviourExpectationSet.v1'),
       'PlanApproved.v1',
+      // Rated by the Kepala Dinas; nobody in the agency can approve it (no atasan pejabat penilai).
+      'SupervisorRatingSubmitted.v1',
     ]);
     expect(verifyStreamChain(bidangPlan)).toEqual({ ok: true });
-    expect(bidangPlan.at(-1)!.data).toMatchObject({ approvedByNip: kepalaDinas.nip });
+    expect(bidangPlan.find((e) => e.type === 'PlanApproved.v1')!.data).toMatchObject({
+      approvedByNip: kepalaDinas.nip,
+    });
     const bidangRhk = bidangPlan.filter((e) => e.type === 'RhkDrafted.v1').map((e) => e.data);
     expect(bidangRhk[0]).toMatchObject({
       title: 'Meningkatnya mutu pembelajaran SD di Kota Manokwari',
@@ -166,7 +204,26 @@ describe('cli seed-demo', () => {
     });
 
     const schoolPlan = await read(appraisalStream(kepalaSekolah.nip));
-    expect(schoolPlan.at(-1)).toMatchObject({ type: 'PlanApproved.v1', data: { approvedByNip: kepalaBidang.nip } });
+    expect(schoolPlan.find((e) => e.type === 'PlanApproved.v1')).toMatchObject({
+      data: { approvedByNip: kepalaBidang.nip },
+    });
+    expect(schoolPlan.at(-1)).toMatchObject({
+      type: 'RatingApproved.v1',
+      data: { version: 1, predikat: 'BAIK', approvedByNip: kepalaDinas.nip },
+    });
+    // The printed teacher: plan approved (cascading from the school head's), not rated: the walk-through rates them.
+    const guruStream = await read(appraisalStream(guru.nip));
+    expect(guruStream.map((e) => e.type)).toEqual([
+      'AppraisalStarted.v1',
+      'RhkDrafted.v1',
+      'PlanSubmitted.v1',
+      'PlanApproved.v1',
+    ]);
+    expect(guruStream[1].data).toMatchObject({
+      rhkId: 'rhk-2026-1',
+      cascadesFrom: { raterNip: kepalaSekolah.nip },
+      iki: [expect.objectContaining({ ikiId: 'iki-2026-1', target: 100 })],
+    });
     const cascades = schoolPlan.filter((e) => e.type === 'RhkDrafted.v1').map((e) => e.data.cascadesFrom);
     expect(cascades).toHaveLength(2);
     for (const from of cascades) {
@@ -186,7 +243,7 @@ describe('cli seed-demo', () => {
     expect(run.stdout).toContain('framework disdik-manokwari-kompetensi already there');
     expect(run.stdout).toMatch(/employees: (\d+) rows, 0 imported, \1 unchanged, 0 failed/);
     expect(run.stdout).toMatch(
-      /cycle skp-2026-disdik-manokwari already open \(.*, 11 units, 97 people\): 0 appraisals started \(1 without a rater's supervisor\), 0 plans approved/,
+      /cycle skp-2026-disdik-manokwari already open \(.*, 11 units, 97 people\): 0 appraisals started \(1 without a rater's supervisor\), 0 plans approved, in ASSESSMENT, 0 ratings submitted, 0 approved/,
     );
     expect(await t.countEvents()).toBe(before);
   });

@@ -1,8 +1,9 @@
 // `npm run cli -- seed-demo [--write-csv DIR]`: loads the demo agency (Dinas Pendidikan Kota Manokwari, WIT)
 // by generating its units and employees CSV files (fixed seed) and importing them through the same engine
 // as `import-units` / `import-employees`, then publishes its competency framework and opens a demo 2026 SKP cycle
-// for one bidang with two approved plans (seed-demo-framework.ts, seed-demo-cycle.ts). Idempotent: a second run
-// writes nothing. Prints dev tokens for an HR user and a few employees so that `npm start` can be explored at once.
+// for one bidang, planned and rated up to what the README's walk-through does (seed-demo-framework.ts,
+// seed-demo-cycle.ts). Idempotent: a second run writes nothing. Prints dev tokens (with NIP, name and roles) for an
+// HR user and a few employees so that `npm start` can be explored at once.
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,8 +25,13 @@ import { importEmployees } from '../../../../libs/organization-import/src/engine
 import { importUnits } from '../../../../libs/organization-import/src/engine/import-units.js';
 import type { ImportReport } from '../../../../libs/organization-import/src/report.js';
 import { parseFlags, type CliCommand } from '../command.js';
-import { DEMO_CYCLE_ID, DEMO_CYCLE_ROOT_UNIT_ID, DEMO_PLAN_SCHOOL_UNIT_ID, seedDemoCycle } from './seed-demo-cycle.js';
+import { seedDemoCycle } from './seed-demo-cycle.js';
 import { seedDemoFramework } from './seed-demo-framework.js';
+import {
+  DEMO_CYCLE_ID,
+  demoHeads,
+  walkThroughPeople,
+} from '../../../../libs/organization-import/src/demo/demo-cast.js';
 
 /**
  * Steps that run after the organization is loaded, in order (the cycle pins the framework the step before
@@ -111,9 +117,8 @@ async function printTokens(config: Config, demo: DemoAgency, output: { write(tex
   const key = await loadOrCreateDevKey(config.auth.devKeyFile);
   const agencyId = DEMO_AGENCY.agencyId;
   const kepalaDinas = demo.people.find((p) => p.jobType === 'JPT')!;
-  const kepalaBidang = demo.people.find((p) => p.head && p.unitId === DEMO_CYCLE_ROOT_UNIT_ID)!;
-  const kepalaSekolah = demo.people.find((p) => p.head && p.unitId === DEMO_PLAN_SCHOOL_UNIT_ID)!;
-  const guru = demo.people.find((p) => !p.head && p.unitId === kepalaSekolah.unitId && p.jobType === 'FUNGSIONAL')!;
+  const { kepalaBidang, kepalaSekolah } = demoHeads(demo);
+  const { guru } = walkThroughPeople(demo);
   const who = [
     { label: 'HR (kepegawaian)', sub: 'hr-disdik-manokwari', roles: [Role.HR], name: 'Admin Kepegawaian' },
     { label: `Kepala Dinas ${kepalaDinas.name}`, sub: `pegawai-${kepalaDinas.nip}`, roles: [Role.EMPLOYEE, Role.RATER, Role.RATER_SUPERVISOR], nip: kepalaDinas.nip, name: kepalaDinas.name },
@@ -124,7 +129,9 @@ async function printTokens(config: Config, demo: DemoAgency, output: { write(tex
   output.write('\ndev tokens (8h):\n');
   for (const { label, ...claims } of who) {
     const token = await issueDevToken(key, { ...claims, agencyId, audience: config.auth.audience });
-    output.write(`  ${label}\n    ${token}\n`);
+    // Who the token is, so nobody has to decode a JWT to learn the teacher's NIP.
+    const nip = 'nip' in claims ? `NIP ${claims.nip}` : 'no NIP';
+    output.write(`  ${label}: ${nip}, roles ${claims.roles.join(', ')}\n    ${token}\n`);
   }
 }
 

@@ -40,6 +40,7 @@ import {
   SupervisorRatingRequest,
   type ValueRatingRequest,
 } from './assessment.requests.js';
+import { ApiEtag } from '../../http/openapi.js';
 
 const valueRatings = (values: ValueRatingRequest[]) =>
   values.map((v) => ({ value: v.value, rating: v.rating, note: v.note ?? '' }));
@@ -74,7 +75,9 @@ function receiptOf(events: AppraisalEvent[]): { receivedAt: string; objectionDea
 @ApiHeader(IF_MATCH_HEADER)
 @ApiHeader(IDEMPOTENCY_KEY_HEADER)
 @ApiBadRequestResponse({
-  description: 'VALIDATION_FAILED, JUSTIFICATION_REQUIRED, VALUE_RATINGS_INVALID, PEER_IS_SELF',
+  description:
+    'VALIDATION_FAILED, JUSTIFICATION_REQUIRED, VALUE_RATINGS_INVALID, PEER_IS_SELF, UNKNOWN_COMPETENCY (a ' +
+    'competency code not in the pinned framework version, or the built-in catalogue: the known codes are listed)',
 })
 @ApiForbiddenResponse({ description: 'no relation to this appraisal that allows the act; NOT_ASSIGNED' })
 @ApiNotFoundResponse({ description: 'CYCLE_NOT_FOUND, APPRAISAL_NOT_FOUND, RATING_NOT_FOUND, EVIDENCE_NOT_FOUND' })
@@ -82,6 +85,7 @@ function receiptOf(events: AppraisalEvent[]): { receivedAt: string; objectionDea
   description: 'WRONG_CYCLE_PHASE, PLAN_NOT_APPROVED, DIALOGUE_REQUIRED, RATING_ALREADY_APPROVED, RATING_NOT_PENDING',
 })
 @ApiPreconditionFailedResponse({ description: 'STALE_REVISION: If-Match is not the current revision' })
+@ApiEtag()
 @Controller('api/v1/cycles/:cycleId/appraisals/:nip')
 export class AssessmentController {
   constructor(
@@ -216,6 +220,7 @@ export class AssessmentController {
         },
         activeConflictOfInterestIds: await this.facts.activeConflictOfInterestIds(appraisal.nip, base.actorNip),
         populationDetermined: populationDetermined(cycle, appraisal),
+        knownCompetencyCodes: await this.facts.competencyCodes(appraisal.frameworkRef),
       }),
       { extra: ratingOf },
     );

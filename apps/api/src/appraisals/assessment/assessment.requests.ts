@@ -135,12 +135,12 @@ export class IkiRealisationRequest {
   @Matches(ITEM_ID, { message: itemIdMessage('ikiId') })
   ikiId!: string;
 
-  @ApiPropertyOptional({ example: 92, nullable: true, description: 'a quantitative IKI' })
+  @ApiPropertyOptional({ type: Number, example: 92, nullable: true, description: 'a quantitative IKI' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'value must be a finite number' })
   value?: number | null;
 
-  @ApiPropertyOptional({ example: null, nullable: true, description: 'a qualitative IKI' })
+  @ApiPropertyOptional({ type: String, example: null, nullable: true, description: 'a qualitative IKI' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -205,6 +205,7 @@ export class SupervisorRatingRequest {
   competencyLevels?: CompetencyLevelRequest[];
 
   @ApiPropertyOptional({
+    type: String,
     example: 'Ketuntasan 92% melampaui target; bukti rekap nilai terlampir.',
     nullable: true,
     description: 'required, with evidence, for any rating other than SESUAI_EKSPEKTASI',

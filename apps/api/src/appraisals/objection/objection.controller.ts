@@ -11,6 +11,7 @@ import {
   ApiForbiddenResponse,
   ApiHeader,
   ApiOperation,
+  ApiPreconditionFailedResponse,
   ApiProperty,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -53,6 +54,7 @@ import {
   type ObjectedItemRequest,
   type ObjectionEvidenceRequest,
 } from './objection.requests.js';
+import { ApiEtag } from '../../http/openapi.js';
 
 export class ObjectionParams extends AppraisalParams {
   @ApiProperty({ example: 'keberatan-1' })
@@ -64,16 +66,33 @@ class DecisionResponse extends IdResponse {
   @ApiProperty({ example: 'CHANGED' })
   outcome!: string;
 
-  @ApiProperty({ example: { hasilKerja: 'SESUAI_EKSPEKTASI', perilaku: 'SESUAI_EKSPEKTASI', predikat: 'BAIK' } })
+  @ApiProperty({
+    type: 'object',
+    properties: { hasilKerja: { type: 'string' }, perilaku: { type: 'string' }, predikat: { type: 'string' } },
+    required: ['hasilKerja', 'perilaku', 'predikat'],
+    example: { hasilKerja: 'SESUAI_EKSPEKTASI', perilaku: 'SESUAI_EKSPEKTASI', predikat: 'BAIK' },
+  })
   before!: ResultRatings;
 
-  @ApiProperty({ example: { hasilKerja: 'DI_ATAS_EKSPEKTASI', perilaku: 'SESUAI_EKSPEKTASI', predikat: 'BAIK' } })
+  @ApiProperty({
+    type: 'object',
+    properties: { hasilKerja: { type: 'string' }, perilaku: { type: 'string' }, predikat: { type: 'string' } },
+    required: ['hasilKerja', 'perilaku', 'predikat'],
+    example: { hasilKerja: 'DI_ATAS_EKSPEKTASI', perilaku: 'SESUAI_EKSPEKTASI', predikat: 'BAIK' },
+  })
   after!: ResultRatings;
 
   @ApiProperty({ example: false, description: 'decided after the policy decision deadline' })
   overdue!: boolean;
 
   @ApiProperty({
+    type: 'object',
+    properties: {
+      populationId: { type: 'string' },
+      counts: { type: 'object', additionalProperties: { type: 'integer' }, description: 'per predikat' },
+      violations: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    },
+    required: ['populationId', 'counts', 'violations'],
     nullable: true,
     description:
       "after a CHANGED decision: the population's counts as they now stand and the bounds of the pinned curve they break (empty: still met); null when nothing changed",
@@ -104,6 +123,8 @@ const evidence = (list: ObjectionEvidenceRequest[] | undefined): ObjectionEviden
 @ApiHeader(IF_MATCH_HEADER)
 @ApiHeader(IDEMPOTENCY_KEY_HEADER)
 @ApiForbiddenResponse({ description: 'no relation to this appraisal that allows the act' })
+@ApiPreconditionFailedResponse({ description: 'STALE_REVISION: If-Match is not the current revision' })
+@ApiEtag()
 @Controller('api/v1/cycles/:cycleId/appraisals/:nip/objections')
 export class ObjectionController {
   constructor(

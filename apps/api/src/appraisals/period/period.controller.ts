@@ -41,6 +41,7 @@ import {
   FeedbackRequestRequest,
   RealisationRequest,
 } from './period.requests.js';
+import { ApiEtag } from '../../http/openapi.js';
 
 @ApiTags('appraisals: during the period')
 @ApiBearerAuth()
@@ -52,6 +53,7 @@ import {
 @ApiConflictResponse({ description: 'WRONG_CYCLE_PHASE, <KIND>_ID_TAKEN, ...' })
 @ApiPreconditionFailedResponse({ description: 'STALE_REVISION: If-Match is not the current revision' })
 @ApiCreatedResponse({ type: IdResponse, headers: { ETag: { description: 'W/"<revision>"' } } })
+@ApiEtag()
 @Controller('api/v1/cycles/:cycleId/appraisals/:nip')
 export class PeriodController {
   constructor(private readonly commands: AppraisalCommandRunner) {}

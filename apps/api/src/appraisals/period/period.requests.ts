@@ -37,7 +37,12 @@ function OptionalId(field: string, example: string): PropertyDecorator {
 function Corrects(): PropertyDecorator {
   return (target, key) =>
     [
-      ApiPropertyOptional({ example: null, nullable: true, description: 'id of your earlier entry this one corrects' }),
+      ApiPropertyOptional({
+        type: String,
+        example: null,
+        nullable: true,
+        description: 'id of your earlier entry this one corrects',
+      }),
       IsOptional(),
       Matches(ITEM_ID, { message: itemIdMessage('corrects') }),
     ].forEach((decorate) => decorate(target, key));
@@ -84,6 +89,7 @@ export class FeedbackRequest {
   feedbackId?: string;
 
   @ApiPropertyOptional({
+    type: String,
     example: null,
     nullable: true,
     description: 'the request being answered (someone the employee asked); absent for the rater',
@@ -124,12 +130,12 @@ export class RealisationRequest {
   @Matches(ITEM_ID, { message: itemIdMessage('ikiId') })
   ikiId!: string;
 
-  @ApiPropertyOptional({ example: 78, nullable: true, description: 'for a quantitative IKI' })
+  @ApiPropertyOptional({ type: Number, example: 78, nullable: true, description: 'for a quantitative IKI' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'value must be a finite number' })
   value?: number | null;
 
-  @ApiPropertyOptional({ example: null, nullable: true, description: 'for a qualitative IKI' })
+  @ApiPropertyOptional({ type: String, example: null, nullable: true, description: 'for a qualitative IKI' })
   @IsOptional()
   @IsString()
   @MaxLength(4000)

@@ -42,6 +42,7 @@ import {
   RhkBody,
   type IkiRequest,
 } from './plan.requests.js';
+import { ApiEtag } from '../../http/openapi.js';
 
 @ApiTags('appraisals: plan (SKP)')
 @ApiBearerAuth()
@@ -52,6 +53,7 @@ import {
 @ApiNotFoundResponse({ description: 'CYCLE_NOT_FOUND, APPRAISAL_NOT_FOUND, RHK_NOT_FOUND' })
 @ApiConflictResponse({ description: 'WRONG_CYCLE_PHASE, PLAN_LOCKED, SUPERVISOR_PLAN_MISSING, ..._ID_TAKEN' })
 @ApiPreconditionFailedResponse({ description: 'STALE_REVISION: If-Match is not the current revision' })
+@ApiEtag()
 @Controller('api/v1/cycles/:cycleId/appraisals/:nip')
 export class PlanController {
   constructor(

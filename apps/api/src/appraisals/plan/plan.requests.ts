@@ -137,6 +137,7 @@ export class RhkBody {
   cascadesFrom?: CascadeRequest | null;
 
   @ApiPropertyOptional({
+    type: String,
     example: null,
     nullable: true,
     description: "the unit's Perjanjian Kinerja item: for a JPT, or when the rater has no appraisal this cycle",

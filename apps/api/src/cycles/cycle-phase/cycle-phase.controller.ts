@@ -24,6 +24,7 @@ import { AdvancePhaseRequest, CycleParam } from '../cycle.request.js';
 import { withCycleEtag } from '../cycle-view.js';
 import { AdvanceCyclePhaseCommand, RetryPublicationCommand, type PhaseOutcome } from './cycle-phase.handler.js';
 import type { PublicationOutcome } from './result-publication.js';
+import { ApiEtag } from '../../http/openapi.js';
 
 const MANAGERS = [Role.HR, Role.ADMIN];
 
@@ -41,6 +42,7 @@ interface PhaseResponse {
 @ApiForbiddenResponse({ description: "not ADMIN, nor HR of the cycle's agency" })
 @ApiNotFoundResponse({ description: 'CYCLE_NOT_FOUND' })
 @ApiPreconditionFailedResponse({ description: 'STALE_REVISION' })
+@ApiEtag()
 @Controller('api/v1/cycles/:cycleId')
 export class CyclePhaseController {
   constructor(
@@ -55,11 +57,17 @@ export class CyclePhaseController {
     summary:
       'Advance the cycle to its next phase: PLANNING → IN_PROGRESS → ASSESSMENT → DETERMINATION → PUBLISHED → ' +
       'CLOSED, one step at a time, with a reason. PUBLISHED needs every population determined and then publishes ' +
-      "each active appraisal's result (refusals listed in publication.resultsRefused).",
+      "each active appraisal's result (refusals listed in publication.resultsRefused). When appraisals are not " +
+      'ready for the next phase (GET …/readiness), 409 CYCLE_NOT_READY unless confirmNotReady: true (recorded on ' +
+      'the event with the counts).',
   })
   @ApiCreatedResponse({ description: '{ cycleId, phase, revision, publication }', headers: { ETag: {} } })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, TEXT_REQUIRED' })
-  @ApiConflictResponse({ description: 'PHASE_NOT_NEXT, CYCLE_CLOSED, POPULATIONS_NOT_DETERMINED' })
+  @ApiConflictResponse({
+    description:
+      'PHASE_NOT_NEXT, CYCLE_CLOSED, POPULATIONS_NOT_DETERMINED, CYCLE_NOT_READY (details: the readiness counts by ' +
+      'status and by unit; confirm with confirmNotReady: true and a reason)',
+  })
   async advance(
     @Param() { cycleId }: CycleParam,
     @Body() body: AdvancePhaseRequest,
@@ -71,7 +79,11 @@ export class CyclePhaseController {
     assertManagesCycle(principal, cycle);
     const context = commandContextFromHeaders(principal, MANAGERS, headers, this.clock.now());
     const outcome: PhaseOutcome = await this.commandBus.execute(
-      new AdvanceCyclePhaseCommand(cycleId, { to: body.to, reason: body.reason }, context),
+      new AdvanceCyclePhaseCommand(
+        cycleId,
+        { to: body.to, reason: body.reason, confirmNotReady: body.confirmNotReady ?? false },
+        context,
+      ),
     );
     withCycleEtag(reply, outcome.revision);
     return { cycleId, phase: body.to, revision: String(outcome.revision), publication: outcome.publication };

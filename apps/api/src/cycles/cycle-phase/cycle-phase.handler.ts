@@ -11,12 +11,13 @@ import { executorOptions, type CommandContext } from '../../event-sourcing/comma
 import { CycleFacts } from '../cycle-facts.js';
 import { CycleReadModels } from '../cycle-read-models.js';
 import { assertIfMatch } from '../cycle-view.js';
+import { CycleReadiness } from '../readiness/cycle-readiness.js';
 import { ResultPublication, type PublicationOutcome } from './result-publication.js';
 
 export class AdvanceCyclePhaseCommand {
   constructor(
     readonly cycleId: string,
-    readonly data: { to: CyclePhase; reason: string },
+    readonly data: { to: CyclePhase; reason: string; confirmNotReady?: boolean },
     readonly context: CommandContext,
   ) {}
 }
@@ -39,9 +40,13 @@ export class AdvanceCyclePhaseHandler implements ICommandHandler<AdvanceCyclePha
     private readonly executor: CommandExecutor,
     private readonly readModels: CycleReadModels,
     private readonly publication: ResultPublication,
+    private readonly facts: CycleFacts,
+    private readonly readiness: CycleReadiness,
   ) {}
 
   async execute({ cycleId, data, context }: AdvanceCyclePhaseCommand): Promise<PhaseOutcome> {
+    // The readiness fact is counted against the cycle as it stands; the decider refuses a stale `to` itself.
+    const { cycle } = await this.facts.cycle(cycleId);
     const result = await this.executor.execute(advanceCyclePhaseDecider, {
       stream: cycleStreamName(cycleId),
       command: {
@@ -49,6 +54,7 @@ export class AdvanceCyclePhaseHandler implements ICommandHandler<AdvanceCyclePha
         now: context.now.toISOString(),
         data,
         populationIds: await this.readModels.populationIds(cycleId),
+        readiness: await this.readiness.report(cycle, data.to),
       },
       ...executorOptions(context),
       reason: data.reason.trim(),

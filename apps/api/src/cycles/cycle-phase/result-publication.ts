@@ -24,7 +24,8 @@ export class ResultPublication {
 
   async publishAll(cycleId: string, context: CommandContext): Promise<PublicationOutcome> {
     const { cycle } = await this.facts.cycle(cycleId);
-    const nips = await this.readModels.activeAppraisalNips(cycleId);
+    // Excluded appraisals are not assessed: no result is published for them.
+    const nips = await this.readModels.assessedAppraisalNips(cycleId);
     const requiredLevels = await this.facts.requiredLevelsIn(cycle.frameworkRef);
     const outcomes = await this.fanOut.each(nips, async (nip) =>
       this.fanOut.run(

@@ -25,13 +25,17 @@ import { CycleFacts } from '../cycle-facts.js';
 import { CycleReadModels } from '../cycle-read-models.js';
 import { CycleParam, ListCycleAppraisalsQuery, ListCyclesQuery } from '../cycle.request.js';
 import { cycleView, withCycleEtag, type CycleView } from '../cycle-view.js';
+import type { Predikat } from '../../../../../libs/policy/src/policy.js';
+import { suppressedCounts } from '../../../../../libs/transparency/src/unit-standing.js';
+import { ApiEtag } from '../../http/openapi.js';
 
 /** A population's counts reach employees only in aggregates of at least this many people (DESIGN section 5). */
 type EmployeeDistributionView = Omit<
   PopulationDistribution,
-  'counts' | 'violations' | 'override' | 'changesByObjection'
+  'counts' | 'violations' | 'override' | 'changesByObjection' | 'determinedBy'
 > & {
-  counts: PopulationDistribution['counts'] | null;
+  /** Null below the anonymity minimum; within it, suppressed cells are null (libs/transparency). */
+  counts: Record<Predikat, number | null> | null;
 };
 
 @ApiTags('cycles')
@@ -62,6 +66,7 @@ export class CycleQueriesController {
   }
 
   @Get(':cycleId')
+  @ApiEtag()
   @Allow(...ROLES)
   @ApiOperation({
     summary:
@@ -76,10 +81,10 @@ export class CycleQueriesController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CycleView> {
-    const { cycle, revision } = await this.facts.cycle(cycleId);
+    const { cycle, revision, phaseHistory } = await this.facts.cycleWithHistory(cycleId);
     assertReadsCycle(principal, cycle);
     withCycleEtag(reply, revision);
-    return cycleView(cycle, revision);
+    return cycleView(cycle, revision, phaseHistory);
   }
 
   @Get(':cycleId/appraisals')
@@ -90,7 +95,10 @@ export class CycleQueriesController {
       'HR of the agency, AUDITOR: all; ADMIN: none (personal data). Others of the agency by relation: a RATER the ' +
       'appraisals they rate, ' +
       'a RATER_SUPERVISOR those whose rater they supervise (both roles: both), everyone their own. ' +
-      'missing=RATER|RATER_SUPERVISOR lists those nobody can rate / approve.',
+      'missing=RATER|RATER_SUPERVISOR lists those nobody can rate / approve; planStatus, ratingStatus ' +
+      '(NOT_RATED for none yet), predikat (approved), forDialogue and conflictOfInterest (true/false) narrow it. ' +
+      "Each row carries the employee's, rater's and rater's supervisor's names (name, raterName, " +
+      'raterSupervisorName) from the employee directory.',
   })
   @ApiOkResponse({ description: '{ items, nextCursor }' })
   @ApiForbiddenResponse({ description: 'ADMIN, someone outside the agency (not AUDITOR), or without a NIP' })
@@ -106,6 +114,11 @@ export class CycleQueriesController {
       unitId: query.unitId,
       raterNip: query.raterNip,
       status: query.status,
+      planStatus: query.planStatus,
+      ratingStatus: query.ratingStatus,
+      predikat: query.predikat,
+      forDialogue: query.forDialogue,
+      conflictOfInterest: query.conflictOfInterest,
       after: query.after,
       limit: query.limit ?? 50,
     };
@@ -133,7 +146,9 @@ export class CycleQueriesController {
     summary:
       'Per population: unit predikat, counts of approved predikat (as determined, or as they stand), violations ' +
       'and overrides. HR of the agency, AUDITOR; ADMIN (at any phase) and, once PUBLISHED, every member of the ' +
-      "agency see counts only of populations of at least the policy's anonymity minimum, no violations or overrides.",
+      "agency see counts only of populations of at least the policy's anonymity minimum, with cells under it " +
+      'suppressed as null (complementary cells too, so none follows from the total: README "Transparency"), no ' +
+      'violations or overrides.',
   })
   @ApiOkResponse({ description: '{ cycleId, phase, distributionScope, populations }' })
   @ApiForbiddenResponse({ description: 'before publication: anyone but HR, AUDITOR, ADMIN' })
@@ -162,9 +177,9 @@ export class CycleQueriesController {
       ...distribution,
       // Totals only: no violations, override, or keberatan changes (those name people).
       populations: distribution.populations.map(
-        ({ counts, violations: _v, override: _o, changesByObjection: _c, ...rest }) => ({
+        ({ counts, violations: _v, override: _o, changesByObjection: _c, determinedBy: _d, ...rest }) => ({
           ...rest,
-          counts: rest.activeAppraisals >= minimum ? counts : null,
+          counts: rest.activeAppraisals >= minimum ? suppressedCounts(counts, minimum) : null,
         }),
       ),
     };

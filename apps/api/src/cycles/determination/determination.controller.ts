@@ -30,7 +30,10 @@ import {
   UnitPredikatRequest,
 } from '../cycle.request.js';
 import { CycleReadModels } from '../cycle-read-models.js';
-import { distributionCheck, type DistributionCheckView } from './distribution-check.js';
+import {
+  previewDistribution,
+  type DistributionPreview,
+} from '../../../../../libs/appraisal/src/determine-distribution/distribution-preview.js';
 import { DetermineDistributionCommand, SetUnitPredikatCommand } from './determination.handler.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'W/"<revision>" of the cycle' };
@@ -91,7 +94,7 @@ export class DeterminationController {
     @Param() { cycleId, populationId }: PopulationParams,
     @Query() query: DistributionCheckQuery,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<DistributionCheckView> {
+  ): Promise<DistributionPreview> {
     const { cycle } = await this.facts.cycle(cycleId);
     const { unitId } = populationOf(cycle, populationId);
     if (!overseesCycle(principal, cycle)) {
@@ -107,7 +110,7 @@ export class DeterminationController {
       }
     }
     const members = await this.readModels.populationMembers(cycleId, populationId);
-    return distributionCheck(cycle, populationId, members, query.unitPredikat);
+    return previewDistribution(cycle, populationId, members, query.unitPredikat);
   }
 
   @Post('determination')

@@ -63,8 +63,10 @@ export class DetermineDistributionHandler implements ICommandHandler<DetermineDi
     for (const { nip } of listed) {
       const appraisal = await this.facts.appraisal(cycleId, nip);
       // The stream has the last word: an appraisal ended or transferred since the read model saw it is not counted.
+      // An appraisal excluded from the assessment is not a member of the curve (README "Appraisal cycles").
       if (
         appraisal.status !== 'active' ||
+        appraisal.exclusion ||
         cyclePopulationId(cycle.policy.distribution.scope, appraisal) !== data.populationId
       )
         continue;

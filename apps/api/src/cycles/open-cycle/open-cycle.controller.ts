@@ -22,13 +22,15 @@ import { CLOCK, type Clock } from '../../tokens.js';
 import type { RefusedAppraisal } from '../appraisal-fan-out.js';
 import { OpenCycleRequest } from '../cycle.request.js';
 import { cycleView, withCycleEtag, type CycleView } from '../cycle-view.js';
-import type { RaterGaps } from '../rater-gaps.js';
+import type { RaterGaps } from '../../../../../libs/appraisal/src/cycle/rater-gaps.js';
 import { OpenCycleCommand, type OpenCycleOutcome } from './open-cycle.handler.js';
+import { ApiEtag } from '../../http/openapi.js';
 
 const OPENERS = [Role.HR, Role.ADMIN];
 
 @ApiTags('cycles')
 @ApiBearerAuth()
+@ApiEtag()
 @Controller('api/v1/cycles')
 export class OpenCycleController {
   constructor(
@@ -87,7 +89,7 @@ export class OpenCycleController {
     withCycleEtag(reply, outcome.revision);
     void reply.status(outcome.created ? 201 : 200).header('Location', `/api/v1/cycles/${outcome.cycle.cycleId}`);
     return {
-      ...cycleView(outcome.cycle, outcome.revision),
+      ...cycleView(outcome.cycle, outcome.revision, []),
       appraisalsStarted: outcome.appraisalsStarted,
       appraisalsRefused: outcome.appraisalsRefused,
       withoutRater: outcome.withoutRater,

@@ -21,9 +21,15 @@ import {
   written,
   type RefusedAppraisal,
 } from '../appraisal-fan-out.js';
-import { CycleFacts, subtreeOf } from '../cycle-facts.js';
+import { subtreeOf } from '../../../../../libs/organization/src/agency/unit-subtree.js';
+import { CycleFacts } from '../cycle-facts.js';
 import { assertIfMatch } from '../cycle-view.js';
-import { assignmentOf, raterGaps, startedAssignment, type RaterGaps } from '../rater-gaps.js';
+import {
+  assignmentOf,
+  raterGaps,
+  startedAssignment,
+  type RaterGaps,
+} from '../../../../../libs/appraisal/src/cycle/rater-gaps.js';
 import { CyclePins, type RequestedPins } from './cycle-pins.js';
 
 export class OpenCycleCommand {
@@ -70,7 +76,7 @@ export class OpenCycleHandler implements ICommandHandler<OpenCycleCommand> {
           now: context.now.toISOString(),
           data,
           timeZone: agency.timeZone,
-          unitIds: subtreeOf(agency, data.rootUnitId),
+          unitIds: subtreeOf(agency.units, data.rootUnitId),
           frameworkRef: pinned.frameworkRef,
           policyRef: pinned.policyRef,
           policy: pinned.policy,

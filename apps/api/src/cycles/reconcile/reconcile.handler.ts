@@ -1,9 +1,5 @@
-// Reconcile a cycle with the organization as it is now. An employee who joins, moves or changes supervisor
-// mid-cycle is handled explicitly, each change an event on their own appraisal stream:
-// - registered in one of the cycle's units without an appraisal: StartAppraisal (JOINED_MID_CYCLE);
-// - moved to another unit of the cycle: TransferAppraisal (the open appraisal, its plan and history, moves along);
-// - moved out of the cycle's units: EndAppraisal (history kept, no further acts);
-// - the reporting line names another rater or rater's supervisor: ChangeRater.
+// Reconcile a cycle with the organization as it is now: which start, transfer, end and rater change each
+// appraisal needs is the domain's rule (libs/appraisal/src/reconcile-cycle/reconciliation-steps.ts); this runs it.
 // The cycle's units are those pinned when it opened. People and reporting lines come from the read models;
 // each appraisal is folded from its stream, so a repeated reconcile writes nothing more (each decision sees
 // the change already made). The answer also names who, after it, still has no rater or rater's supervisor.
@@ -13,6 +9,7 @@ import { endAppraisalDecider } from '../../../../../libs/appraisal/src/end-appra
 import { startAppraisalDecider } from '../../../../../libs/appraisal/src/start-appraisal/start-appraisal.js';
 import { transferAppraisalDecider } from '../../../../../libs/appraisal/src/transfer-appraisal/transfer-appraisal.js';
 import type { OpenedCycle } from '../../../../../libs/appraisal/src/cycle/cycle-state.js';
+import { reconciliationSteps } from '../../../../../libs/appraisal/src/reconcile-cycle/reconciliation-steps.js';
 import type { CommandContext } from '../../event-sourcing/command-context.js';
 import {
   AppraisalFanOut,
@@ -23,7 +20,12 @@ import {
 import { CycleFacts, type PersonInScope } from '../cycle-facts.js';
 import { CycleReadModels } from '../cycle-read-models.js';
 import { assertIfMatch } from '../cycle-view.js';
-import { assignmentOf, raterGaps, type RaterAssignment, type RaterGaps } from '../rater-gaps.js';
+import {
+  assignmentOf,
+  raterGaps,
+  type RaterAssignment,
+  type RaterGaps,
+} from '../../../../../libs/appraisal/src/cycle/rater-gaps.js';
 
 export class ReconcileCycleCommand {
   constructor(
@@ -96,6 +98,7 @@ export class ReconcileCycleHandler implements ICommandHandler<ReconcileCycleComm
     };
   }
 
+  /** Runs each step reconciliationSteps names through its decider (which may still refuse it). */
   private async reconcileOne(
     cycle: OpenedCycle,
     nip: string,
@@ -105,58 +108,36 @@ export class ReconcileCycleHandler implements ICommandHandler<ReconcileCycleComm
     const target = { cycleId: cycle.cycleId, nip };
     const base = { now: context.now.toISOString(), actorNip: null, cyclePhase: cycle.phase };
     const appraisal = await this.facts.appraisal(cycle.cycleId, nip);
-    if (appraisal.status === 'none') {
-      if (!person) return { changes: [], assignment: null };
-      const command = startAppraisalCommand(cycle, person, 'JOINED_MID_CYCLE', context.now);
-      const outcome = await this.fanOut.run(startAppraisalDecider, target, command, context);
-      return {
-        changes: [{ kind: 'started', outcome, detail: { nip, unitId: person.unitId } }],
-        assignment: outcome.outcome === 'written' ? lineOf(person) : null,
-      };
-    }
-    if (appraisal.status === 'ended') return { changes: [], assignment: null };
-    if (!person) {
-      const reason = `no longer in a unit of cycle ${cycle.cycleId} (was in ${appraisal.unitId})`;
-      const command = { ...base, type: 'EndAppraisal' as const, data: { reason } };
-      const outcome = await this.fanOut.run(endAppraisalDecider, target, command, context, reason);
-      return {
-        changes: [{ kind: 'ended', outcome, detail: { nip, unitId: appraisal.unitId } }],
-        assignment: outcome.outcome === 'written' ? null : assignmentOf(appraisal),
-      };
-    }
     const changes: Change[] = [];
     let assignment = assignmentOf(appraisal);
-    if (person.unitId !== appraisal.unitId) {
-      const reason = `moved from ${appraisal.unitId} to ${person.unitId}`;
-      const command = { ...base, type: 'TransferAppraisal' as const, data: { toUnitId: person.unitId, reason } };
-      const outcome = await this.fanOut.run(transferAppraisalDecider, target, command, context, reason);
-      changes.push({
-        kind: 'transferred',
-        outcome,
-        detail: { nip, fromUnitId: appraisal.unitId, toUnitId: person.unitId },
-      });
-    }
-    if (person.raterNip !== appraisal.raterNip || person.raterSupervisorNip !== appraisal.raterSupervisorNip) {
-      const reason =
-        `the reporting line now names ${person.raterNip ?? 'no one'} as pejabat penilai and ` +
-        `${person.raterSupervisorNip ?? 'no one'} as atasan pejabat penilai`;
-      const command = {
-        ...base,
-        type: 'ChangeRater' as const,
-        data: { toRaterNip: person.raterNip, raterSupervisorNip: person.raterSupervisorNip, reason },
-      };
-      const outcome = await this.fanOut.run(changeRaterDecider, target, command, context, reason);
-      if (outcome.outcome === 'written') assignment = lineOf(person);
-      changes.push({
-        kind: 'raterChanged',
-        outcome,
-        detail: {
-          nip,
-          fromRaterNip: appraisal.raterNip,
-          toRaterNip: person.raterNip,
-          raterSupervisorNip: person.raterSupervisorNip,
-        },
-      });
+    for (const step of reconciliationSteps(cycle.cycleId, appraisal, person)) {
+      if (step.kind === 'start' && person) {
+        const command = startAppraisalCommand(cycle, person, 'JOINED_MID_CYCLE', context.now);
+        const outcome = await this.fanOut.run(startAppraisalDecider, target, command, context);
+        if (outcome.outcome === 'written') assignment = lineOf(person);
+        changes.push({ kind: 'started', outcome, detail: { nip, unitId: person.unitId } });
+      } else if (step.kind === 'end') {
+        const command = { ...base, type: 'EndAppraisal' as const, data: { reason: step.reason } };
+        const outcome = await this.fanOut.run(endAppraisalDecider, target, command, context, step.reason);
+        if (outcome.outcome === 'written') assignment = null;
+        changes.push({ kind: 'ended', outcome, detail: { nip, unitId: step.unitId } });
+      } else if (step.kind === 'transfer') {
+        const data = { toUnitId: step.toUnitId, reason: step.reason };
+        const command = { ...base, type: 'TransferAppraisal' as const, data };
+        const outcome = await this.fanOut.run(transferAppraisalDecider, target, command, context, step.reason);
+        changes.push({
+          kind: 'transferred',
+          outcome,
+          detail: { nip, fromUnitId: step.fromUnitId, toUnitId: step.toUnitId },
+        });
+      } else if (step.kind === 'changeRater' && person) {
+        const data = { toRaterNip: step.toRaterNip, raterSupervisorNip: step.raterSupervisorNip, reason: step.reason };
+        const command = { ...base, type: 'ChangeRater' as const, data };
+        const outcome = await this.fanOut.run(changeRaterDecider, target, command, context, step.reason);
+        if (outcome.outcome === 'written') assignment = lineOf(person);
+        const { fromRaterNip, toRaterNip, raterSupervisorNip } = step;
+        changes.push({ kind: 'raterChanged', outcome, detail: { nip, fromRaterNip, toRaterNip, raterSupervisorNip } });
+      }
     }
     return { changes, assignment };
   }

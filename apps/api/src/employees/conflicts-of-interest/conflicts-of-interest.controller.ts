@@ -8,6 +8,7 @@ import {
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -34,6 +35,7 @@ import {
   DeclareConflictOfInterestRequest,
   ListDeclarationsQuery,
 } from './conflicts-of-interest.request.js';
+import { ApiEtag } from '../../http/openapi.js';
 
 const DECLARERS = [Role.HR, Role.ADMIN, Role.EMPLOYEE, Role.RATER, Role.RATER_SUPERVISOR];
 
@@ -107,10 +109,12 @@ export class ConflictsOfInterestController {
   }
 
   @Post(':declarationId/withdrawal')
+  @ApiEtag()
   @Allow(Role.HR, Role.ADMIN)
   @ApiOperation({ summary: 'Withdraw a declaration (HR of the agency or ADMIN); a reason is required' })
   @ApiCreatedResponse({ description: '{ revision }' })
   @ApiConflictResponse({ description: 'DECLARATION_ALREADY_WITHDRAWN' })
+  @ApiPreconditionFailedResponse({ description: 'STALE_REVISION: If-Match is not the current revision' })
   async withdraw(
     @Param() params: DeclarationParams,
     @Body() body: ReasonRequest,

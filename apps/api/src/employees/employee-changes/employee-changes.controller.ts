@@ -35,6 +35,7 @@ import {
   RenameEmployeeRequest,
 } from './employee-changes.request.js';
 import { managedEmployee } from './managed-employee.js';
+import { ApiEtag } from '../../http/openapi.js';
 
 const MANAGERS = [Role.HR, Role.ADMIN];
 const IF_MATCH = { name: 'If-Match', required: false, description: "the employee's ETag you read (412 if stale)" };
@@ -45,6 +46,7 @@ const IF_MATCH = { name: 'If-Match', required: false, description: "the employee
 @ApiForbiddenResponse({ description: "not ADMIN, nor HR of the employee's agency" })
 @ApiNotFoundResponse({ description: 'EMPLOYEE_NOT_FOUND (or UNIT_NOT_FOUND, RATER_NOT_FOUND)' })
 @ApiPreconditionFailedResponse({ description: 'STALE_REVISION' })
+@ApiEtag()
 @Controller('api/v1/employees/:nip')
 export class EmployeeChangesController {
   constructor(

@@ -1,4 +1,4 @@
-import { Body, Controller, ForbiddenException, Headers, Inject, Post, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, ForbiddenException, Headers, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -6,6 +6,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -33,16 +34,22 @@ export class RegisterEmployeeController {
   @Allow(Role.HR, Role.ADMIN)
   @ApiOperation({ summary: 'Register an employee (HR of the agency, or ADMIN)' })
   @ApiCreatedResponse({ type: RegisterEmployeeResponse, headers: { ETag: { description: 'W/"<revision>"' } } })
-  @ApiBadRequestResponse({ description: 'missing, unknown or mistyped fields; a NIP that is not a real one' })
+  @ApiBadRequestResponse({
+    description:
+      'missing, unknown or mistyped fields (agencyId is required of ADMIN: HR defaults to its own agency); a NIP ' +
+      'that is not a real one',
+  })
   @ApiForbiddenResponse({ description: 'not HR/ADMIN, or HR of another agency' })
   @ApiConflictResponse({ description: 'EMPLOYEE_ALREADY_REGISTERED' })
+  @ApiNotFoundResponse({ description: 'AGENCY_NOT_FOUND, UNIT_NOT_FOUND' })
   async register(
     @Body() body: RegisterEmployeeRequest,
     @CurrentPrincipal() principal: Principal,
     @Headers('x-correlation-id') correlationHeader: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RegisterEmployeeResponse> {
-    if (!principal.roles.includes(Role.ADMIN) && principal.agencyId !== body.agencyId) {
+    const agencyId = agencyOf(body, principal);
+    if (!principal.roles.includes(Role.ADMIN) && principal.agencyId !== agencyId) {
       throw new ForbiddenException(
         errorBody(
           403,
@@ -53,7 +60,7 @@ export class RegisterEmployeeController {
     }
     const result: ExecuteResult<unknown> = await this.commandBus.execute(
       new RegisterEmployeeCommand(
-        body,
+        { ...body, agencyId },
         actorFrom(principal, [Role.HR, Role.ADMIN]),
         correlationIdFrom(correlationHeader),
         this.clock.now(),
@@ -62,4 +69,17 @@ export class RegisterEmployeeController {
     void reply.status(201).header('ETag', etagFor(result.revision)).header('Location', `/api/v1/employees/${body.nip}`);
     return { nip: body.nip, revision: String(result.revision) };
   }
+}
+
+/** The agency named in the body, else an HR token's own; ADMIN (who belongs to none) must name it. */
+function agencyOf(body: RegisterEmployeeRequest, principal: Principal): string {
+  const agencyId = body.agencyId ?? (principal.roles.includes(Role.ADMIN) ? undefined : principal.agencyId);
+  if (agencyId === undefined) {
+    throw new BadRequestException(
+      errorBody(400, 'VALIDATION_FAILED', 'invalid request: agencyId is required', [
+        { field: 'agencyId', message: 'agencyId is required' },
+      ]),
+    );
+  }
+  return agencyId;
 }

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   EMPLOYMENT_TYPES,
   type EmploymentType,
@@ -27,10 +27,17 @@ export class RegisterEmployeeRequest extends PositionFields {
   @IsIn(EMPLOYMENT_TYPES)
   employmentType!: EmploymentType;
 
-  @ApiProperty({ example: 'kota-manokwari', description: 'agency (instansi) id: lowercase letters, digits, dashes' })
+  @ApiPropertyOptional({
+    example: 'kota-manokwari',
+    description:
+      "agency (instansi) id: lowercase letters, digits, dashes. HR may omit it: the token's agency is the default; " +
+      'ADMIN must send it (400 VALIDATION_FAILED "agencyId is required")',
+  })
+  // Absent means the default; null is not absent (README "Errors": an optional field is omitted, never null).
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @Matches(ID_PATTERN, { message: 'agencyId must be lowercase letters, digits and dashes (max 64)' })
-  agencyId!: string;
+  agencyId?: string;
 
   @ApiProperty({ example: 'sd-negeri-3', description: 'a unit of the agency (must exist)' })
   @IsString()

@@ -35,6 +35,7 @@ import {
   RegisterAgencyRequest,
 } from './agencies.request.js';
 import { RegisterAgencyCommand } from './register-agency.handler.js';
+import { ApiEtag } from '../../http/openapi.js';
 
 const READERS = [Role.ADMIN, Role.AUDITOR, Role.HR, Role.EMPLOYEE, Role.RATER, Role.RATER_SUPERVISOR];
 
@@ -53,6 +54,7 @@ export class AgenciesController {
   }
 
   @Post()
+  @ApiEtag()
   @Allow(Role.ADMIN)
   @ApiOperation({ summary: 'Register an agency (instansi); ADMIN only' })
   @ApiCreatedResponse({ type: CommandResponse, headers: { ETag: { description: 'W/"<revision>"' } } })
@@ -88,6 +90,7 @@ export class AgenciesController {
   }
 
   @Get(':agencyId')
+  @ApiEtag()
   @Allow(...READERS)
   @ApiOperation({ summary: 'An agency, with its root unit and unit count (its ETag guards unit commands)' })
   @ApiOkResponse({ description: 'the agency', headers: { ETag: { description: 'W/"<revision>"' } } })

@@ -41,12 +41,14 @@ import {
   VacateUnitHeadCommand,
 } from './unit-commands.handler.js';
 import { AssignUnitHeadRequest, CreateUnitRequest, UpdateUnitRequest, VacateUnitHeadRequest } from './units.request.js';
+import { ApiEtag } from '../../http/openapi.js';
 
 const MANAGERS = [Role.HR, Role.ADMIN];
 const IF_MATCH = { name: 'If-Match', required: false, description: 'the agency ETag you read (412 if stale)' };
 
 @ApiTags('organization')
 @ApiBearerAuth()
+@ApiEtag()
 @Controller('api/v1/agencies/:agencyId/units')
 export class UnitsController {
   constructor(

@@ -21,6 +21,7 @@ import { errorBody } from '../../http/error-body.js';
 import { INFRASTRUCTURE } from '../../tokens.js';
 import { POLICY_READERS, assertMayReadPolicy } from '../policy-access.js';
 import { ListPolicyVersionsQuery, ScopeParam, ScopeVersionParam } from '../policy.request.js';
+import { ApiEtag } from '../../http/openapi.js';
 
 @ApiTags('policies')
 @ApiBearerAuth()
@@ -33,6 +34,7 @@ export class PolicyVersionsController {
   }
 
   @Get(':scope/current')
+  @ApiEtag()
   @Allow(...POLICY_READERS)
   @ApiOperation({
     summary:

@@ -6,6 +6,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiHeader,
   ApiOperation,
   ApiPreconditionFailedResponse,
@@ -46,6 +47,7 @@ export class PublishPolicyVersionController {
   @ApiBadRequestResponse({ description: 'INVALID_POLICY with field paths; VALIDATION_FAILED; REASON_REQUIRED' })
   @ApiForbiddenResponse({ description: 'not ADMIN for national, or HR of another agency' })
   @ApiConflictResponse({ description: 'POLICY_VERSION_IMMUTABLE, POLICY_UNCHANGED' })
+  @ApiNotFoundResponse({ description: 'BASED_ON_VERSION_NOT_FOUND: basedOn names a version never published' })
   @ApiPreconditionFailedResponse({ description: 'STALE_REVISION: If-Match is not the current revision' })
   async publish(
     @Param() params: ScopeParam,
