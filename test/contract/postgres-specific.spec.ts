@@ -147,9 +147,14 @@ describe('immutability', () => {
       }
     });
 
-    it('has no privilege to UPDATE, DELETE or TRUNCATE events, nor to move a stream revision', async () => {
+    it('has no privilege to INSERT, UPDATE, DELETE or TRUNCATE events, nor to move a stream revision', async () => {
       const denied = { code: INSUFFICIENT_PRIVILEGE };
       const q = (text: string): Promise<unknown> => appStore.pool.query(text, [stream]);
+      // A direct INSERT would bypass the append function's revision check and the hash chain.
+      await expect(
+        q(`INSERT INTO event_store.events (stream_name, stream_revision, event_id, event_type, data, metadata)
+           VALUES ($1, 99, gen_random_uuid(), 'Forged', '{}', '{}')`),
+      ).rejects.toMatchObject(denied);
       await expect(q(`UPDATE event_store.events SET data = '{}' WHERE stream_name = $1`)).rejects.toMatchObject(denied);
       await expect(q('DELETE FROM event_store.events WHERE stream_name = $1')).rejects.toMatchObject(denied);
       await expect(appStore.pool.query('TRUNCATE event_store.events')).rejects.toMatchObject(denied);

@@ -54,6 +54,27 @@ describe('docker/compose.yaml', () => {
     expect(npmScriptOf(commandOf(compose.services.projector))).toBe('projector');
   });
 
+  it('uses two PostgreSQL roles: the owner only for the api to migrate, the service role for the work', () => {
+    const postgres = environmentOf(compose.services.postgres);
+    const userOf = (url: string | undefined) => decodeURIComponent(new URL(url ?? '').username);
+    const api = loadConfig(substituteVariables(environmentOf(compose.services.api), {}));
+    const projector = loadConfig(substituteVariables(environmentOf(compose.services.projector), {}));
+    expect(userOf(api.migrationDatabaseUrl)).toBe(postgres.POSTGRES_USER);
+    expect(userOf(api.databaseUrl)).toBe('kinerja_service');
+    expect(userOf(projector.databaseUrl)).toBe('kinerja_service');
+    expect(projector.migrationDatabaseUrl).toBeUndefined();
+    // The init script that creates the service role is mounted where the image runs it on first start.
+    const volumes = (compose.services.postgres as { volumes?: string[] }).volumes ?? [];
+    expect(volumes).toContain('./postgres-init:/docker-entrypoint-initdb.d:ro');
+    const init = readFileSync('docker/postgres-init/10-service-role.sh', 'utf8');
+    expect(init).toMatch(/CREATE ROLE kinerja_service LOGIN NOSUPERUSER/);
+    // Same password variable for the role and the URLs that log in as it.
+    expect(postgres.KINERJA_SERVICE_PASSWORD).toContain('${KINERJA_SERVICE_PASSWORD');
+    const pw = substituteVariables({ p: postgres.KINERJA_SERVICE_PASSWORD }, { KINERJA_SERVICE_PASSWORD: 's3' }).p;
+    const apiUrl = substituteVariables(environmentOf(compose.services.api), { KINERJA_SERVICE_PASSWORD: 's3' });
+    expect(new URL(apiUrl.DATABASE_URL).password).toBe(pw);
+  });
+
   it.each(APP_SERVICES)('points %s at all three EventStoreDB nodes', (name) => {
     const url = substituteVariables(environmentOf(compose.services[name]), {}).EVENTSTORE_URL ?? '';
     expect(esdbHosts(url).sort()).toEqual([...esdbServices].sort());

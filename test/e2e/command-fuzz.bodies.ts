@@ -5,12 +5,15 @@ import fc from 'fast-check';
 
 export interface OpenApiSchema {
   $ref?: string;
-  type?: string;
+  /** OpenAPI 3.1: a nullable field is `[type, 'null']`. */
+  type?: string | string[];
   example?: unknown;
   enum?: unknown[];
   items?: OpenApiSchema;
   properties?: Record<string, OpenApiSchema>;
   allOf?: OpenApiSchema[];
+  /** OpenAPI 3.1: a nullable object is `anyOf: [{ $ref }, { type: 'null' }]`. */
+  anyOf?: OpenApiSchema[];
 }
 
 export interface OpenApiDocument {
@@ -61,8 +64,9 @@ export function exampleBody(doc: OpenApiDocument, schema: OpenApiSchema | undefi
   if (schema.$ref) return exampleBody(doc, doc.components?.schemas?.[schema.$ref.split('/').pop() ?? ''], depth + 1);
   if (schema.example !== undefined) return structuredClone(schema.example);
   if (schema.allOf) return Object.assign({}, ...(schema.allOf.map((s) => exampleBody(doc, s, depth + 1)) as object[]));
+  if (schema.anyOf) return exampleBody(doc, schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0], depth + 1);
   if (schema.enum) return schema.enum[0];
-  switch (schema.type) {
+  switch (Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type) {
     case 'array':
       return [exampleBody(doc, schema.items, depth + 1)];
     case 'string':

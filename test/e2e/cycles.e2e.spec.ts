@@ -181,11 +181,12 @@ describe('cycles through HTTP', () => {
     expect([badEtag.statusCode, badEtag.json()]).toEqual([400, expect.objectContaining({ code: 'INVALID_IF_MATCH' })]);
     expect(await h.countEvents()).toBe(before);
 
+    // Its three plans are drafts: the move is confirmed past the readiness report (cycles.readiness.e2e.spec.ts).
     const step = await c.send(
       'POST',
       url,
       t.hrA,
-      { to: 'IN_PROGRESS', reason: 'SKP disetujui' },
+      { to: 'IN_PROGRESS', reason: 'SKP disetujui', confirmNotReady: true },
       { 'if-match': 'W/"0"' },
     );
     expect([step.statusCode, step.headers.etag, step.json()]).toEqual([
@@ -212,22 +213,28 @@ describe('cycles through HTTP', () => {
       paths: Record<string, Record<string, { summary?: string }>>;
       components: { schemas: Record<string, { properties: Record<string, { example?: unknown }> }> };
     };
-    // The per-appraisal routes under /cycles/{cycleId}/appraisals/{nip} are the appraisals module's.
+    // The per-appraisal routes under /cycles/{cycleId}/appraisals/{nip} are the appraisals module's; the audits,
+    // the cycle log and the other read views under /cycles are tested by their own specs, so this list holds the
+    // cycle's lifecycle routes (each must be there) and every route under /cycles must have a summary.
     const routes = Object.entries(doc.paths).filter(
       ([path]) => path.startsWith('/api/v1/cycles') && !path.includes('/appraisals/{nip}'),
     );
-    expect(routes.map(([path, ops]) => `${Object.keys(ops).sort().join(',')} ${path}`).sort()).toEqual([
-      'get /api/v1/cycles/{cycleId}',
-      'get /api/v1/cycles/{cycleId}/appraisals',
-      'get /api/v1/cycles/{cycleId}/distribution',
-      'get /api/v1/cycles/{cycleId}/populations/{populationId}/distribution-check',
-      'get,post /api/v1/cycles',
-      'post /api/v1/cycles/{cycleId}/phase',
-      'post /api/v1/cycles/{cycleId}/populations/{populationId}/determination',
-      'post /api/v1/cycles/{cycleId}/publication/retry',
-      'post /api/v1/cycles/{cycleId}/reconcile',
-      'put /api/v1/cycles/{cycleId}/populations/{populationId}/unit-predikat',
-    ]);
+    expect(routes.map(([path, ops]) => `${Object.keys(ops).sort().join(',')} ${path}`)).toEqual(
+      expect.arrayContaining([
+        'get /api/v1/cycles/{cycleId}',
+        'get /api/v1/cycles/{cycleId}/appraisals',
+        'get /api/v1/cycles/{cycleId}/distribution',
+        'get /api/v1/cycles/{cycleId}/populations/{populationId}/distribution-check',
+        'get /api/v1/cycles/{cycleId}/readiness',
+        'get /api/v1/cycles/{cycleId}/readiness/people',
+        'get,post /api/v1/cycles',
+        'post /api/v1/cycles/{cycleId}/phase',
+        'post /api/v1/cycles/{cycleId}/populations/{populationId}/determination',
+        'post /api/v1/cycles/{cycleId}/publication/retry',
+        'post /api/v1/cycles/{cycleId}/reconcile',
+        'put /api/v1/cycles/{cycleId}/populations/{populationId}/unit-predikat',
+      ]),
+    );
     for (const [, operations] of routes) for (const op of Object.values(operations)) expect(op.summary).toBeTruthy();
     const open = doc.components.schemas.OpenCycleRequest.properties;
     for (const field of ['cycleId', 'agencyId', 'name', 'kind', 'periodStart', 'periodEnd', 'rootUnitId']) {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../libs/auth/src/index.js';
 import { formatPosition, type NewEvent } from '../../libs/event-store/src/port.js';
-import { startProjector, type Projector } from '../../apps/projector/src/start-projector.js';
+import { startProjector, type Projector } from '../../libs/runtime/src/start-projector.js';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.js';
 
 interface Readiness {

@@ -86,7 +86,8 @@ export function registerEmployeeSlice(harness: () => ApiHarness): void {
   });
 
   const badInputs: [string, unknown, string, string[]][] = [
-    ['missing fields', { nip: '198503152010011003' }, 'VALIDATION_FAILED', ['name', 'employmentType', 'agencyId']],
+    // agencyId is not among them: an HR token's agency is the default (register-employee.agency-default spec).
+    ['missing fields', { nip: '198503152010011003' }, 'VALIDATION_FAILED', ['name', 'employmentType', 'unitId']],
     ['an unknown field', { ...valid, nip: '198503152010011004', salary: 1 }, 'VALIDATION_FAILED', ['salary']],
     ['wrong types', { ...valid, nip: 1985031520, name: 42 }, 'VALIDATION_FAILED', ['nip', 'name']],
     [

@@ -7,7 +7,7 @@ import { loadConfig } from '../../libs/config/src/config.js';
 import { openInfrastructure } from '../../libs/runtime/src/infrastructure.js';
 import { ledgerTestProjection } from '../../libs/projections/src/testing/ledger-test-projection.js';
 import { shutdownSignal } from '../../libs/runtime/src/shutdown-signal.js';
-import { startProjector } from '../../apps/projector/src/start-projector.js';
+import { startProjector } from '../../libs/runtime/src/start-projector.js';
 
 const hangAt = Number(process.env.HANG_AT_EVENTS ?? 'NaN');
 const infrastructure = await openInfrastructure(loadConfig());

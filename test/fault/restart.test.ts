@@ -49,6 +49,9 @@ describe('restarts and second instances on the embedded PostgreSQL', () => {
       PORT: String(httpPort),
       HOST: '127.0.0.1',
       AUTH_DEV_KEY_FILE: join(root, name, 'dev-key.json'),
+      // Event counts are compared across a crash: no seal events appended in between (the sealer has its tests).
+      AUDIT_SEALER: 'off',
+      AUDIT_SIGNING_KEY_FILE: join(root, name, 'audit-signing-key.pem'),
     };
     return { dataDir, pgPort, httpPort, env };
   }

@@ -32,6 +32,28 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
+/** One response the harness handed back to a test, as an OpenAPI conformance check needs it. */
+export interface RecordedResponse {
+  method: string;
+  url: string;
+  /** The JSON request body, when there was one. */
+  requestBody?: string;
+  statusCode: number;
+  headers: Record<string, unknown>;
+  body: string;
+}
+
+let recorded: RecordedResponse[] | undefined;
+
+/**
+ * From now on, every response of every harness in this test file is kept, for a check against the served OpenAPI
+ * document (test/e2e/openapi.responses.e2e.spec.ts). Returns the list the responses are appended to.
+ */
+export function recordResponses(): RecordedResponse[] {
+  recorded ??= [];
+  return recorded;
+}
+
 export async function startApiHarness(
   env: Record<string, string> = {},
   options: ObservabilityOptions & { clock?: Clock } = {},
@@ -39,10 +61,21 @@ export async function startApiHarness(
   const db = await createTestDatabase('e2e');
   const keyDir = await mkdtemp(join(tmpdir(), 'kinerja-e2e-'));
   const keyFile = join(keyDir, 'dev-key.json');
-  const config = loadConfig({ DATABASE_URL: db.url, AUTH_DEV_KEY_FILE: keyFile, LOG_LEVEL: 'error', ...env });
+  // The sealer is off unless a test turns it on: its seal events would change the event counts tests compare.
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    AUTH_DEV_KEY_FILE: keyFile,
+    AUDIT_SIGNING_KEY_FILE: join(keyDir, 'audit-signing-key.pem'),
+    AUDIT_SEALER: 'off',
+    LOG_LEVEL: 'error',
+    ...env,
+  });
   const api = await startApi(config, { listen: false, ...options });
   const key = await loadOrCreateDevKey(keyFile);
   const fastify = api.app.getHttpAdapter().getInstance();
+  // The in-process projector builds every read model's first generation after start-up; on a loaded machine a
+  // test's first query could otherwise meet READ_MODEL_NOT_READY (503). With an external projector nothing builds.
+  if (config.projector !== 'external') await untilReady(() => fastify.inject({ method: 'GET', url: '/health/ready' }));
   return {
     api,
     db,
@@ -57,6 +90,14 @@ export async function startApiHarness(
           ...headers,
         },
         payload: payload ?? (body === undefined ? undefined : JSON.stringify(body)),
+      });
+      recorded?.push({
+        method,
+        url,
+        requestBody: payload ?? (body === undefined ? undefined : JSON.stringify(body)),
+        statusCode: response.statusCode,
+        headers: response.headers as Record<string, unknown>,
+        body: response.body,
       });
       return {
         statusCode: response.statusCode,
@@ -89,4 +130,14 @@ export async function startApiHarness(
       await rm(keyDir, { recursive: true, force: true });
     },
   };
+}
+
+async function untilReady(probe: () => Promise<{ statusCode: number; body: string }>, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await probe();
+    if (response.statusCode === 200) return;
+    if (Date.now() > deadline) throw new Error(`API not ready within ${timeoutMs} ms: ${response.body}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -40,7 +40,8 @@ function kindRow(label: string, run: LoadRun, kind: string): string[] {
   return [label, '', '', '', ms(latency?.p50Ms), ms(latency?.p99Ms), ''];
 }
 
-function table(rows: string[][]): string[] {
+/** Rows as aligned columns (the first left-aligned, the rest right-aligned), a rule under the header row. */
+export function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r: string[]) =>
     r

@@ -8,14 +8,14 @@ import { IKI_ID, RHK_ID, type PlannedAppraisal } from './plans.js';
 
 export const PAGE_SIZE = 50;
 
-const selfAssessment = {
+export const selfAssessment = {
   rhk: [{ rhkId: RHK_ID, rating: 'SESUAI_EKSPEKTASI', note: 'Ketuntasan 88%, target 85%' }],
   values: BERAKHLAK_VALUES.map((value) => ({ value, rating: 'SESUAI_EKSPEKTASI' })),
   hasilKerja: 'SESUAI_EKSPEKTASI',
   perilaku: 'SESUAI_EKSPEKTASI',
 };
 
-const rating = {
+export const rating = {
   realisations: [{ rhkId: RHK_ID, ikiId: IKI_ID, value: 88 }],
   hasilKerja: 'SESUAI_EKSPEKTASI',
   perilaku: 'SESUAI_EKSPEKTASI',

@@ -114,10 +114,14 @@ function runChild(task: ChildTask, log: (line: string) => void): Promise<ChildRe
   });
 }
 
-async function startServer(log: (line: string) => void): Promise<{ url: string; stop(): Promise<void> }> {
-  await removeStaleRunDirs(`${REPO_ROOT}${DATA_ROOT}`, 'bench');
-  const dataDir = `${REPO_ROOT}${DATA_ROOT}/bench-${process.pid}`;
-  log(`starting embedded PostgreSQL in ${DATA_ROOT}/bench-${process.pid}`);
+/** An embedded PostgreSQL in `.test-data/<prefix>-<pid>` (removed on stop; left-overs of dead runs removed first). */
+export async function startServer(
+  log: (line: string) => void,
+  prefix = 'bench',
+): Promise<{ url: string; stop(): Promise<void> }> {
+  await removeStaleRunDirs(`${REPO_ROOT}${DATA_ROOT}`, prefix);
+  const dataDir = `${REPO_ROOT}${DATA_ROOT}/${prefix}-${process.pid}`;
+  log(`starting embedded PostgreSQL in ${DATA_ROOT}/${prefix}-${process.pid}`);
   const pgServer = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres' });
   return {
     url: pgServer.url,
@@ -128,7 +132,7 @@ async function startServer(log: (line: string) => void): Promise<{ url: string; 
   };
 }
 
-async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -138,7 +142,7 @@ async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise
   }
 }
 
-async function serverVersion(adminUrl: string): Promise<string> {
+export async function serverVersion(adminUrl: string): Promise<string> {
   return withAdmin(adminUrl, async (c) => {
     const { rows } = await c.query<{ v: string; sc: string }>(
       `SELECT current_setting('server_version') AS v, current_setting('synchronous_commit') AS sc`,
@@ -147,13 +151,13 @@ async function serverVersion(adminUrl: string): Promise<string> {
   });
 }
 
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
   await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
-async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
