@@ -2,11 +2,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { CYCLE_ID_PATTERN, NIP_PATTERN } from '../http/patterns.js';
 
-export const NIP = /^\d{18}$/;
+export const NIP = NIP_PATTERN;
 export const nipMessage = (field: string) => `${field} must be exactly 18 digits`;
 /** Cycle ids: a slug or a UUID. */
-export const CYCLE_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+export const CYCLE_ID = CYCLE_ID_PATTERN;
 /** Ids of items in an appraisal (RHK, IKI, feedback, ...): chosen by the client (idempotent retries) or generated. */
 export const ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 export const itemIdMessage = (field: string) =>

@@ -2,17 +2,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { GROUP_DIMENSIONS, type GroupDimension } from '../../../../libs/audits/src/group-gaps/group-gaps.js';
+import { CYCLE_ID_PATTERN, SLUG_PATTERN } from '../http/patterns.js';
 
 export class CycleAuditParams {
   @ApiProperty({ example: 'skp-2026-disdik' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, { message: 'cycleId must be letters, digits and dashes (max 64)' })
+  @Matches(CYCLE_ID_PATTERN, { message: 'cycleId must be letters, digits and dashes (max 64)' })
   cycleId!: string;
 }
 
 export class RaterEffectsQuery {
   @ApiPropertyOptional({ example: 'sd-3', description: 'compare within one unit instead of the whole cycle' })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'unitId must be a slug' })
+  @Matches(SLUG_PATTERN, { message: 'unitId must be a slug' })
   unitId?: string;
 }
 

@@ -30,12 +30,12 @@ import {
   type CyclePhase,
 } from '../../../../libs/appraisal/src/cycle/cycle-events.js';
 import { FrameworkPinRequest, PolicyPinRequest } from './open-cycle/cycle-pins.request.js';
+import { NIP_PATTERN, SLUG_PATTERN } from '../http/patterns.js';
 
-export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const SLUG = SLUG_PATTERN;
 const slugMessage = (field: string) => `${field} must be lowercase letters, digits and dashes (max 64)`;
 /** A calendar date; whether it exists (2026-02-30) is checked with the period by the decider. */
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const NIP = /^\d{18}$/;
 export const APPRAISAL_STATUSES = ['ACTIVE', 'ENDED'] as const;
 /** Who an appraisal lacks: its pejabat penilai, or its atasan pejabat penilai (nobody can rate / approve it). */
 export const MISSING_ROLES = ['RATER', 'RATER_SUPERVISOR'] as const;
@@ -216,7 +216,7 @@ export class ListCycleAppraisalsQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: '198001012005011001' })
   @IsOptional()
-  @Matches(NIP, { message: 'raterNip must be exactly 18 digits' })
+  @Matches(NIP_PATTERN, { message: 'raterNip must be exactly 18 digits' })
   raterNip?: string;
 
   @ApiPropertyOptional({ enum: APPRAISAL_STATUSES, example: 'ACTIVE' })
@@ -276,6 +276,6 @@ export class ListCycleAppraisalsQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (a NIP)' })
   @IsOptional()
-  @Matches(NIP, { message: 'after must be a NIP (the nextCursor of a previous page)' })
+  @Matches(NIP_PATTERN, { message: 'after must be a NIP (the nextCursor of a previous page)' })
   after?: string;
 }

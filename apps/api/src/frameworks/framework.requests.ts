@@ -16,8 +16,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { SLUG_PATTERN } from '../http/patterns.js';
 
-export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const SLUG = SLUG_PATTERN;
 export const COMPETENCY_CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
 export const POSITION_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const slugMessage = (field: string) => `${field} must be lowercase letters, digits and dashes (max 64)`;

@@ -3,9 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '../../../../libs/read-models/src/hr-queries/hr-queries.queries.js';
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const NIP = /^\d{18}$/;
+import { NIP_PATTERN, SLUG_PATTERN } from '../http/patterns.js';
 
 export const OVERDUE_KINDS = ['PLAN', 'RATING', 'OBJECTION'] as const;
 export type OverdueKind = (typeof OVERDUE_KINDS)[number];
@@ -23,7 +21,7 @@ export class OverdueFilterQuery {
 
   @ApiPropertyOptional({ example: 'sd-negeri-3', description: "the appraisal's unit" })
   @IsOptional()
-  @Matches(SLUG, { message: 'unitId must be lowercase letters, digits and dashes (max 64)' })
+  @Matches(SLUG_PATTERN, { message: 'unitId must be lowercase letters, digits and dashes (max 64)' })
   unitId?: string;
 }
 
@@ -54,14 +52,14 @@ export class FollowUpFilterQuery {
 
   @ApiPropertyOptional({ example: 'sd-negeri-3', description: "the appraisal's unit" })
   @IsOptional()
-  @Matches(SLUG, { message: 'unitId must be lowercase letters, digits and dashes (max 64)' })
+  @Matches(SLUG_PATTERN, { message: 'unitId must be lowercase letters, digits and dashes (max 64)' })
   unitId?: string;
 }
 
 export class FollowUpQuery extends FollowUpFilterQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (a NIP)' })
   @IsOptional()
-  @Matches(NIP, { message: 'after must be a NIP (the nextCursor of a previous page)' })
+  @Matches(NIP_PATTERN, { message: 'after must be a NIP (the nextCursor of a previous page)' })
   after?: string;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })

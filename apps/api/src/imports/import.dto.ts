@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
+import { SLUG_PATTERN } from '../http/patterns.js';
 
 export class AgencyIdParam {
   @ApiProperty({ example: 'kota-manokwari' })
-  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'agencyId must be lowercase letters, digits and dashes (max 64)' })
+  @Matches(SLUG_PATTERN, { message: 'agencyId must be lowercase letters, digits and dashes (max 64)' })
   agencyId!: string;
 }
 

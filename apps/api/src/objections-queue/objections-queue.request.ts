@@ -7,20 +7,19 @@ import {
   OBJECTION_STATUSES,
   type ObjectionStatus,
 } from '../../../../libs/read-models/src/objections/objections.tables.js';
+import { NIP_PATTERN, SLUG_PATTERN } from '../http/patterns.js';
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const NIP = /^\d{18}$/;
 const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ObjectionQueueFilterQuery {
   @ApiPropertyOptional({ example: 'kota-manokwari', description: "HR: default and only value is the own agency's" })
   @IsOptional()
-  @Matches(SLUG, { message: 'agencyId must be lowercase letters, digits and dashes (max 64)' })
+  @Matches(SLUG_PATTERN, { message: 'agencyId must be lowercase letters, digits and dashes (max 64)' })
   agencyId?: string;
 
   @ApiPropertyOptional({ example: 'kota-manokwari-2026' })
   @IsOptional()
-  @Matches(SLUG, { message: 'cycleId must be lowercase letters, digits and dashes (max 64)' })
+  @Matches(SLUG_PATTERN, { message: 'cycleId must be lowercase letters, digits and dashes (max 64)' })
   cycleId?: string;
 
   @ApiPropertyOptional({ enum: OBJECTION_STATUSES, example: 'OPEN' })
@@ -30,12 +29,12 @@ export class ObjectionQueueFilterQuery {
 
   @ApiPropertyOptional({ example: '197501012000011001', description: 'the atasan (or HR-named decider) to decide' })
   @IsOptional()
-  @Matches(NIP, { message: 'deciderNip must be exactly 18 digits' })
+  @Matches(NIP_PATTERN, { message: 'deciderNip must be exactly 18 digits' })
   deciderNip?: string;
 
   @ApiPropertyOptional({ example: 'sd-negeri-3', description: "the appraisal's unit (following transfers)" })
   @IsOptional()
-  @Matches(SLUG, { message: 'unitId must be lowercase letters, digits and dashes (max 64)' })
+  @Matches(SLUG_PATTERN, { message: 'unitId must be lowercase letters, digits and dashes (max 64)' })
   unitId?: string;
 
   @ApiPropertyOptional({

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { SLUG_PATTERN } from '../http/patterns.js';
 
 const SCOPE_MESSAGE = 'scope must be "national" or an agency id (lowercase letters, digits and dashes, max 64)';
-export const SCOPE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const SCOPE_PATTERN = SLUG_PATTERN;
 
 export class ScopeParam {
   @ApiProperty({ example: 'kota-manokwari', description: '"national" or an agency id' })

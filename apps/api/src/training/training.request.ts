@@ -15,8 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { ITEM_ID, itemIdMessage } from '../appraisals/appraisal.params.js';
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+import { NIP_PATTERN, SLUG_PATTERN } from '../http/patterns.js';
 
 export class RecordTrainingRequest {
   @ApiPropertyOptional({
@@ -65,7 +64,7 @@ export class RecordTrainingRequest {
 
 export class AgencyParam {
   @ApiProperty({ example: 'kota-manokwari' })
-  @Matches(SLUG, { message: 'agencyId must be lowercase letters, digits and dashes (max 64)' })
+  @Matches(SLUG_PATTERN, { message: 'agencyId must be lowercase letters, digits and dashes (max 64)' })
   agencyId!: string;
 }
 
@@ -79,7 +78,7 @@ export class TrainingShortfallFilterQuery {
 
   @ApiPropertyOptional({ example: 'sd-negeri-3', description: "the employee's current unit" })
   @IsOptional()
-  @Matches(SLUG, { message: 'unitId must be lowercase letters, digits and dashes (max 64)' })
+  @Matches(SLUG_PATTERN, { message: 'unitId must be lowercase letters, digits and dashes (max 64)' })
   unitId?: string;
 }
 
@@ -94,7 +93,7 @@ export class TrainingShortfallQuery extends TrainingShortfallFilterQuery {
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (a NIP)' })
   @IsOptional()
-  @Matches(/^\d{18}$/, { message: 'after must be the nextCursor of a previous page' })
+  @Matches(NIP_PATTERN, { message: 'after must be the nextCursor of a previous page' })
   after?: string;
 }
 

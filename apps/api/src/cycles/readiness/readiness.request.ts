@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CYCLE_PHASES, type CyclePhase } from '../../../../../libs/appraisal/src/cycle/cycle-events.js';
 import { SLUG } from '../cycle.request.js';
+import { NIP_PATTERN } from '../../http/patterns.js';
 
 /** Where an unready appraisal stands (plan status, rating status, or its population undetermined). */
 export const UNREADY_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'NOT_RATED', 'POPULATION_NOT_DETERMINED'] as const;
@@ -28,7 +29,7 @@ export class ReadinessPeopleQuery extends ReadinessQuery {
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (a NIP)' })
   @IsOptional()
-  @Matches(/^\d{18}$/, { message: 'after must be a NIP (the nextCursor of a previous page)' })
+  @Matches(NIP_PATTERN, { message: 'after must be a NIP (the nextCursor of a previous page)' })
   after?: string;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })

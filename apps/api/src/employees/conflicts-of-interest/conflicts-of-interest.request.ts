@@ -17,11 +17,12 @@ import {
   CONFLICT_OF_INTEREST_KINDS,
   type ConflictOfInterestKind,
 } from '../../../../../libs/organization/src/employee/employee-events.js';
+import { NIP_PATTERN } from '../../http/patterns.js';
 
 export class DeclareConflictOfInterestRequest {
   @ApiProperty({ example: '197501012000031001', description: 'the rater (pejabat penilai) the conflict is with' })
   @IsString()
-  @Matches(/^\d{18}$/, { message: 'raterNip must be exactly 18 digits' })
+  @Matches(NIP_PATTERN, { message: 'raterNip must be exactly 18 digits' })
   raterNip!: string;
 
   @ApiProperty({ enum: CONFLICT_OF_INTEREST_KINDS, example: 'FAMILY' })
@@ -37,7 +38,7 @@ export class DeclareConflictOfInterestRequest {
 
 export class DeclarationParams {
   @ApiProperty({ example: '198503152010011002' })
-  @Matches(/^\d{18}$/, { message: 'nip must be exactly 18 digits' })
+  @Matches(NIP_PATTERN, { message: 'nip must be exactly 18 digits' })
   nip!: string;
 
   @ApiProperty({ example: '5f0c8a9e-1b2d-4c3e-8f4a-6b7c8d9e0f1a' })
@@ -54,7 +55,7 @@ export class ListDeclarationsQuery {
 
   @ApiPropertyOptional({ description: 'only declarations with this rater', example: '197501012000031001' })
   @IsOptional()
-  @Matches(/^\d{18}$/, { message: 'raterNip must be exactly 18 digits' })
+  @Matches(NIP_PATTERN, { message: 'raterNip must be exactly 18 digits' })
   raterNip?: string;
 
   @ApiPropertyOptional({

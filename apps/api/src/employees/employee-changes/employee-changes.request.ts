@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PositionFields } from '../register-employee/position-fields.js';
+import { NIP_PATTERN, SLUG_PATTERN } from '../../http/patterns.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const NIP = /^\d{18}$/;
 
 export class MoveEmployeeRequest {
   @ApiProperty({ example: 'sd-negeri-5', description: "a unit of the employee's agency" })
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'unitId must be lowercase letters, digits and dashes (max 64)' })
+  @Matches(SLUG_PATTERN, { message: 'unitId must be lowercase letters, digits and dashes (max 64)' })
   unitId!: string;
 
   @ApiPropertyOptional({ example: '2026-07-01', description: "default: today in the agency's time zone" })
@@ -35,7 +35,7 @@ export class ReasonRequest {
 export class RaterOverrideRequest extends ReasonRequest {
   @ApiProperty({ example: '197501012000031001', description: 'NIP of the pejabat penilai to use instead' })
   @IsString()
-  @Matches(NIP, { message: 'raterNip must be exactly 18 digits' })
+  @Matches(NIP_PATTERN, { message: 'raterNip must be exactly 18 digits' })
   raterNip!: string;
 }
 

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { NIP_PATTERN, SLUG_PATTERN } from '../../http/patterns.js';
 
 export const MISSING = ['RATER', 'RATER_SUPERVISOR'] as const;
 
 export class AgencyParam {
   @ApiProperty({ example: 'disdik-manokwari' })
-  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'id must be lowercase letters, digits and dashes (max 64)' })
+  @Matches(SLUG_PATTERN, { message: 'id must be lowercase letters, digits and dashes (max 64)' })
   id!: string;
 }
 
@@ -24,7 +25,7 @@ export class PeopleWithoutRaterQuery {
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (a NIP)', example: '197001012000011001' })
   @IsOptional()
-  @Matches(/^\d{18}$/, { message: 'after must be a NIP (the nextCursor of a previous page)' })
+  @Matches(NIP_PATTERN, { message: 'after must be a NIP (the nextCursor of a previous page)' })
   after?: string;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })

@@ -5,8 +5,7 @@ import {
   type EmploymentType,
 } from '../../../../../libs/organization/src/employee/employee-events.js';
 import { PositionFields } from './position-fields.js';
-
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+import { NIP_PATTERN, SLUG_PATTERN } from '../../http/patterns.js';
 
 export class RegisterEmployeeRequest extends PositionFields {
   @ApiProperty({
@@ -14,7 +13,7 @@ export class RegisterEmployeeRequest extends PositionFields {
     description: '18 digits: birth date, appointment month, gender, sequence',
   })
   @IsString()
-  @Matches(/^\d{18}$/, { message: 'nip must be exactly 18 digits' })
+  @Matches(NIP_PATTERN, { message: 'nip must be exactly 18 digits' })
   nip!: string;
 
   @ApiProperty({ example: 'Siti Rahayu, S.Pd.' })
@@ -36,12 +35,12 @@ export class RegisterEmployeeRequest extends PositionFields {
   // Absent means the default; null is not absent (README "Errors": an optional field is omitted, never null).
   @ValidateIf((_, value) => value !== undefined)
   @IsString()
-  @Matches(ID_PATTERN, { message: 'agencyId must be lowercase letters, digits and dashes (max 64)' })
+  @Matches(SLUG_PATTERN, { message: 'agencyId must be lowercase letters, digits and dashes (max 64)' })
   agencyId?: string;
 
   @ApiProperty({ example: 'sd-negeri-3', description: 'a unit of the agency (must exist)' })
   @IsString()
-  @Matches(ID_PATTERN, { message: 'unitId must be lowercase letters, digits and dashes (max 64)' })
+  @Matches(SLUG_PATTERN, { message: 'unitId must be lowercase letters, digits and dashes (max 64)' })
   unitId!: string;
 }
 

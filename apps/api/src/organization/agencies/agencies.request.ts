@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { TIME_ZONES, type TimeZone } from '../../../../../libs/organization/src/agency/agency-events.js';
+import { SLUG_PATTERN } from '../../http/patterns.js';
 
-export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const SLUG = SLUG_PATTERN;
 export const SLUG_MESSAGE = (field: string) => `${field} must be lowercase letters, digits and dashes (max 64)`;
 
 export class RegisterAgencyRequest {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SLUG, SLUG_MESSAGE } from '../agencies/agencies.request.js';
+import { NIP_PATTERN } from '../../http/patterns.js';
 
 export class CreateUnitRequest {
   @ApiProperty({ example: 'sd-negeri-3' })
@@ -39,7 +40,7 @@ export class UpdateUnitRequest {
 export class AssignUnitHeadRequest {
   @ApiProperty({ example: '197501012000031001', description: 'NIP of an employee of the agency' })
   @IsString()
-  @Matches(/^\d{18}$/, { message: 'nip must be exactly 18 digits' })
+  @Matches(NIP_PATTERN, { message: 'nip must be exactly 18 digits' })
   nip!: string;
 }
 
