@@ -5,15 +5,12 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -31,6 +28,7 @@ import {
 } from '../../../../libs/appraisal/src/cycle/cycle-events.js';
 import { FrameworkPinRequest, PolicyPinRequest } from './open-cycle/cycle-pins.request.js';
 import { NIP_PATTERN, SLUG_PATTERN } from '../http/patterns.js';
+import { NipCursor, PageLimit } from '../http/pagination.js';
 
 export const SLUG = SLUG_PATTERN;
 const slugMessage = (field: string) => `${field} must be lowercase letters, digits and dashes (max 64)`;
@@ -182,12 +180,7 @@ export class DistributionCheckQuery {
 }
 
 class PageQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 }
 
@@ -274,8 +267,6 @@ export class ListCycleAppraisalsQuery extends PageQuery {
   @IsBoolean({ message: 'conflictOfInterest must be true or false' })
   conflictOfInterest?: boolean;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page (a NIP)' })
-  @IsOptional()
-  @Matches(NIP_PATTERN, { message: 'after must be a NIP (the nextCursor of a previous page)' })
+  @NipCursor()
   after?: string;
 }

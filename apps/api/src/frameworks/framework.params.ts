@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { VERSION_STATUSES, type VersionStatus } from '../../../../libs/competency/src/framework/framework-events.js';
 import { COMPETENCY_CODE, POSITION_CODE, SLUG } from './framework.requests.js';
+import { PageLimit } from '../http/pagination.js';
 
 export class FrameworkIdParam {
   @ApiProperty({ example: 'disdik-manokwari' })
@@ -33,12 +34,7 @@ export class VersionParam extends FrameworkIdParam {
 }
 
 class PageQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 }
 

@@ -1,9 +1,9 @@
 // Query parameters of HR's work lists (class-validator at the edge; undeclared parameters are refused).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '../../../../libs/read-models/src/hr-queries/hr-queries.queries.js';
-import { NIP_PATTERN, SLUG_PATTERN } from '../http/patterns.js';
+import { SLUG_PATTERN } from '../http/patterns.js';
+import { NipCursor, PageLimit } from '../http/pagination.js';
 
 export const OVERDUE_KINDS = ['PLAN', 'RATING', 'OBJECTION'] as const;
 export type OverdueKind = (typeof OVERDUE_KINDS)[number];
@@ -31,12 +31,7 @@ export class OverdueQuery extends OverdueFilterQuery {
   @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'after must be the nextCursor of a previous page' })
   after?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 }
 
@@ -57,16 +52,9 @@ export class FollowUpFilterQuery {
 }
 
 export class FollowUpQuery extends FollowUpFilterQuery {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page (a NIP)' })
-  @IsOptional()
-  @Matches(NIP_PATTERN, { message: 'after must be a NIP (the nextCursor of a previous page)' })
+  @NipCursor()
   after?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 }

@@ -1,13 +1,14 @@
 // Query parameters of the keberatan queue and its CSV export (class-validator at the edge; undeclared
 // parameters are refused by the edge guard).
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import {
   OBJECTION_STATUSES,
   type ObjectionStatus,
 } from '../../../../libs/read-models/src/objections/objections.tables.js';
 import { NIP_PATTERN, SLUG_PATTERN } from '../http/patterns.js';
+import { PageLimit } from '../http/pagination.js';
 
 const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -54,12 +55,7 @@ export class ObjectionQueueFilterQuery {
 }
 
 export class ObjectionQueueQuery extends ObjectionQueueFilterQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (opaque)' })

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { SLUG_PATTERN } from '../http/patterns.js';
+import { PageLimit } from '../http/pagination.js';
 
 const SCOPE_MESSAGE = 'scope must be "national" or an agency id (lowercase letters, digits and dashes, max 64)';
 export const SCOPE_PATTERN = SLUG_PATTERN;
@@ -30,11 +31,6 @@ export class ListPolicyVersionsQuery {
   @Max(1_000_000_000)
   after?: number;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 }

@@ -2,6 +2,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PageLimit } from '../http/pagination.js';
 
 export class ScoreHistoryQuery {
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
@@ -22,12 +23,7 @@ export class ScoreHistoryQuery {
 }
 
 export class ScoreTrendQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (opaque)' })

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { ITEM_ID, itemIdMessage } from '../appraisals/appraisal.params.js';
 import { NIP_PATTERN, SLUG_PATTERN } from '../http/patterns.js';
+import { PageLimit } from '../http/pagination.js';
 
 export class RecordTrainingRequest {
   @ApiPropertyOptional({
@@ -83,12 +84,7 @@ export class TrainingShortfallFilterQuery {
 }
 
 export class TrainingShortfallQuery extends TrainingShortfallFilterQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (a NIP)' })
@@ -106,12 +102,7 @@ export class ListTrainingsQuery {
   @Max(2200)
   year?: number;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (opaque)' })

@@ -1,10 +1,9 @@
 // Query parameters of the readiness routes (every GET route declares its query: undeclared ones are refused).
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CYCLE_PHASES, type CyclePhase } from '../../../../../libs/appraisal/src/cycle/cycle-events.js';
 import { SLUG } from '../cycle.request.js';
-import { NIP_PATTERN } from '../../http/patterns.js';
+import { NipCursor, PageLimit } from '../../http/pagination.js';
 
 /** Where an unready appraisal stands (plan status, rating status, or its population undetermined). */
 export const UNREADY_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'NOT_RATED', 'POPULATION_NOT_DETERMINED'] as const;
@@ -27,16 +26,9 @@ export class ReadinessPeopleQuery extends ReadinessQuery {
   @IsIn(UNREADY_STATUSES)
   status?: (typeof UNREADY_STATUSES)[number];
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page (a NIP)' })
-  @IsOptional()
-  @Matches(NIP_PATTERN, { message: 'after must be a NIP (the nextCursor of a previous page)' })
+  @NipCursor()
   after?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { NIP_PATTERN, SLUG_PATTERN } from '../../http/patterns.js';
+import { NipCursor, PageLimit } from '../../http/pagination.js';
 
 export class NipParam {
   @ApiProperty({ example: '198503152010011002' })
@@ -20,16 +20,9 @@ export class ListEmployeesQuery {
   @Matches(SLUG_PATTERN, { message: 'unitId must be lowercase letters, digits and dashes' })
   unitId?: string;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @Matches(NIP_PATTERN, { message: 'after must be a NIP (the nextCursor of a previous page)' })
+  @NipCursor()
   after?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 }

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { REPORTS_CURSOR } from '../../../../../libs/read-models/src/organization/reports-page.queries.js';
+import { PageLimit } from '../../http/pagination.js';
 
 export class HistoryQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (a stream revision)', example: 4 })
@@ -11,12 +12,7 @@ export class HistoryQuery {
   @Min(0)
   after?: number;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 }
 

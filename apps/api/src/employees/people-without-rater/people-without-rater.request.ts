@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { NIP_PATTERN, SLUG_PATTERN } from '../../http/patterns.js';
+import { PageLimit } from '../../http/pagination.js';
 
 export const MISSING = ['RATER', 'RATER_SUPERVISOR'] as const;
 
@@ -28,12 +28,7 @@ export class PeopleWithoutRaterQuery {
   @Matches(NIP_PATTERN, { message: 'after must be a NIP (the nextCursor of a previous page)' })
   after?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 }
 

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { TIME_ZONES, type TimeZone } from '../../../../../libs/organization/src/agency/agency-events.js';
 import { SLUG_PATTERN } from '../../http/patterns.js';
+import { PageLimit } from '../../http/pagination.js';
 
 export const SLUG = SLUG_PATTERN;
 export const SLUG_MESSAGE = (field: string) => `${field} must be lowercase letters, digits and dashes (max 64)`;
@@ -62,12 +63,7 @@ export class ListUnitsQuery {
   @Matches(SLUG, { message: SLUG_MESSAGE('parentUnitId') })
   parentUnitId?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 }
 
